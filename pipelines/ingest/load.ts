@@ -1,0 +1,100 @@
+// Loads staged files into the raw layer with DuckDB's own CSV reader. Files that share a kind,
+// a delimiter and a column layout are read in one `read_csv` call over the list of files, with
+// the columns spelled out and no sniffing, so a thousand small files cost a handful of queries.
+
+import type { Warehouse } from '../common/warehouse.js';
+import type { PreparedFile } from './prepare.js';
+import { columnNames } from '../../models/schema.js';
+
+const RAW_TABLE = { roster: 'raw_roster', changes: 'raw_change', schools: 'raw_school' } as const;
+
+/** Reads every prepared file into its raw table; parse errors land in temp table parse_reject. */
+export async function loadRaw(warehouse: Warehouse, files: PreparedFile[]): Promise<void> {
+  await warehouse.run(`CREATE OR REPLACE TEMP TABLE parse_reject
+    (file_id VARCHAR, line_no INTEGER, reason VARCHAR, detail VARCHAR, raw VARCHAR)`);
+  for (const group of groupByLayout(files)) await loadGroup(warehouse, group);
+  await recordLineRejects(warehouse, files);
+}
+
+function groupByLayout(files: PreparedFile[]): PreparedFile[][] {
+  const groups = new Map<string, PreparedFile[]>();
+  for (const file of files) {
+    const { kind, delimiter, columns } = file.layout;
+    const key = JSON.stringify([kind, delimiter, columns]);
+    groups.set(key, [...(groups.get(key) ?? []), file]);
+  }
+  return [...groups.values()];
+}
+
+async function loadGroup(warehouse: Warehouse, group: PreparedFile[]): Promise<void> {
+  const { kind, delimiter, columns } = group[0]!.layout;
+  const cells = columns.map((_, i) => `c${i}`);
+  const spec = ['line_no', ...cells].map((c, i) => `'${c}': '${i ? 'VARCHAR' : 'INTEGER'}'`);
+  await warehouse.runWithFiles(
+    `CREATE OR REPLACE TEMP TABLE staged_read AS SELECT * FROM read_csv($files,
+      delim = $delimiter, quote = '"', escape = '"', header = false, auto_detect = false,
+      columns = {${spec.join(', ')}}, filename = true, null_padding = false,
+      strict_mode = true, ignore_errors = true, store_rejects = true)`,
+    group.map((f) => f.stagedPath),
+    { delimiter },
+  );
+  await insertRaw(warehouse, RAW_TABLE[kind], columns, delimiter, group);
+  await copyParseRejects(warehouse, delimiter);
+}
+
+async function insertRaw(
+  warehouse: Warehouse,
+  table: string,
+  columns: (string | null)[],
+  delimiter: string,
+  group: PreparedFile[],
+): Promise<void> {
+  const wanted = new Set(columnNames(table));
+  const mapped = columns.flatMap((c, i) => (c && wanted.has(c) ? [[c, `c${i}`] as const] : []));
+  const cells = columns.map((_, i) => `coalesce(c${i}, '')`).join(', ');
+  await warehouse.runWithFiles(
+    `INSERT INTO ${table} (file_id, line_no, ${mapped.map(([c]) => c).join(', ')}, raw)
+     SELECT f.file_id, line_no, ${mapped.map(([, cell]) => cell).join(', ')},
+       concat_ws($delimiter, ${cells})
+     FROM staged_read JOIN (SELECT unnest($files) AS path, unnest(string_split($ids, chr(1))) AS file_id) f
+       ON f.path = staged_read.filename`,
+    group.map((f) => f.stagedPath),
+    { delimiter, ids: group.map((f) => f.file.fileId).join('\u0001') },
+  );
+}
+
+async function copyParseRejects(warehouse: Warehouse, delimiter: string): Promise<void> {
+  await warehouse.run(
+    `INSERT INTO parse_reject
+     SELECT DISTINCT ON (s.file_path, e.line)
+       regexp_extract(s.file_path, '([0-9a-f]{16})\\.csv$', 1), e.line,
+       CASE WHEN e.error_type IN ('TOO MANY COLUMNS', 'MISSING COLUMNS') THEN 'ragged_row'
+            ELSE 'unbalanced_quote' END,
+       e.error_message,
+       regexp_replace(ltrim(e.csv_line, chr(10) || chr(13)), '^\\d+' || $delimiter, '')
+     FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id)
+     ORDER BY s.file_path, e.line`,
+    { delimiter: escapeRegex(delimiter) },
+  );
+  // DuckDB keeps adding to its reject tables across scans; each group's errors are copied once.
+  await warehouse.run('DELETE FROM reject_errors');
+  await warehouse.run('DELETE FROM reject_scans');
+}
+
+async function recordLineRejects(warehouse: Warehouse, files: PreparedFile[]): Promise<void> {
+  const rejects = files.flatMap((f) =>
+    f.staged.rejects.map((r) => ({ file_id: f.file.fileId, line_no: r.line, reason: r.reason, raw: r.raw })),
+  );
+  if (rejects.length === 0) return;
+  await warehouse.run(
+    `INSERT INTO parse_reject SELECT r.file_id, r.line_no, r.reason, NULL, r.raw
+     FROM (SELECT unnest(json_transform($rows::JSON,
+       '[{"file_id":"VARCHAR","line_no":"INTEGER","reason":"VARCHAR","raw":"VARCHAR"}]'),
+       recursive := true)) r`,
+    { rows: JSON.stringify(rejects) },
+  );
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[|\\^$.*+?()[\]{}]/g, '\\$&');
+}

@@ -1,0 +1,90 @@
+// Rewrites a decoded export as the UTF-8 file DuckDB reads: the same lines in the same places,
+// each record's first line prefixed with its line number, so every loaded row keeps the line it
+// came from. Noise lines (titles, blanks, repeated headers, totals) are emptied and counted here,
+// and a quote that never closes rejects its line without swallowing the rest of the file.
+
+import { mapHeader } from './header-aliases.js';
+import { splitHeader, type Layout } from './layout.js';
+
+export interface LineReject {
+  line: number;
+  reason: 'unbalanced_quote';
+  raw: string;
+}
+
+export interface Staged {
+  text: string;
+  /** Records after the header line, and the lines above it: loaded + rejected + skipped. */
+  rowsRead: number;
+  rowsSkipped: number;
+  rejects: LineReject[];
+}
+
+const TOTAL_ROW = /^["'\s]*(合计|总计|小计|共计|共\s*\d+\s*人)/;
+
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+export function stageFile(lines: string[], layout: Layout): Staged {
+  const out: string[] = new Array(lines.length).fill('');
+  const staged: Staged = { text: '', rowsRead: 0, rowsSkipped: 0, rejects: [] };
+  staged.rowsRead = staged.rowsSkipped = layout.headerIndex;
+  const headerKey = headerSignature(lines[layout.headerIndex] ?? '', layout.delimiter);
+  let index = layout.headerIndex + 1;
+  while (index < lines.length) {
+    const line = (lines[index] ?? '').replace(/^\uFEFF/, '');
+    staged.rowsRead++;
+    if (isNoise(line, layout.delimiter, headerKey)) {
+      staged.rowsSkipped++;
+      index++;
+      continue;
+    }
+    index = stageRecord(lines, index, line, layout.delimiter, out, staged);
+  }
+  staged.text = out.join('\n') + '\n';
+  return staged;
+}
+
+// Copies one record (one line, or several when a quoted field holds line breaks) into `out`
+// and returns the index of the line after it.
+function stageRecord(
+  lines: string[],
+  start: number,
+  first: string,
+  delimiter: string,
+  out: string[],
+  staged: Staged,
+): number {
+  let end = start;
+  let open = hasOpenQuote(first, false);
+  while (open && end + 1 < lines.length) {
+    end++;
+    open = hasOpenQuote(lines[end] ?? '', open);
+  }
+  if (open) {
+    staged.rejects.push({ line: start + 1, reason: 'unbalanced_quote', raw: first });
+    return start + 1;
+  }
+  out[start] = `${start + 1}${delimiter}${first}`;
+  for (let i = start + 1; i <= end; i++) out[i] = lines[i] ?? '';
+  return end + 1;
+}
+
+function hasOpenQuote(line: string, open: boolean): boolean {
+  let state = open;
+  for (const ch of line) if (ch === '"') state = !state;
+  return state;
+}
+
+function isNoise(line: string, delimiter: string, headerKey: string): boolean {
+  if (line.split(delimiter).every((cell) => cell.trim() === '')) return true;
+  if (TOTAL_ROW.test(line)) return true;
+  return headerSignature(line, delimiter) === headerKey;
+}
+
+function headerSignature(line: string, delimiter: string): string {
+  return mapHeader(splitHeader(line, delimiter)).join('|');
+}

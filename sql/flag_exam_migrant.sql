@@ -1,0 +1,134 @@
+-- Late-transfer gaokao-migrant findings (rules.md §4.2): one row per candidate and exam year
+-- whose last unbroken senior-high run in the exam province began after the arrival deadline,
+-- coming from another province, when the exam province is not the one of the person's ID.
+-- A person with no resident ID (J/L numbers only) has no known origin, so cannot be shown to be
+-- returning home: the rule fires for them too, as a lead.
+WITH rules AS (
+    SELECT province, required_years, grace_days
+    FROM json_transform($province_rules::JSON,
+        '[{"province":"VARCHAR","required_years":"INTEGER","grace_days":"INTEGER"}]') AS t(x),
+        unnest(t.x, recursive := true)
+),
+
+senior_sightings AS (
+    SELECT r.student_no, r.school_code, r.snapshot_date, r.grade, r.file_id, r.line_no,
+        s.province_code
+    FROM roster_row AS r
+    JOIN status_code AS c ON c.key = r.status AND c.registered
+    JOIN school AS s USING (school_code)
+    WHERE r.grade BETWEEN 10 AND 12
+),
+
+candidates AS (
+    SELECT
+        student_no,
+        school_year_of(snapshot_date) + 1 AS exam_year,
+        arg_max(province_code, snapshot_date) AS exam_province,
+        arg_max(school_code, snapshot_date) AS exam_school_code
+    FROM senior_sightings
+    WHERE grade = 12
+        AND snapshot_date < make_date(school_year_of(snapshot_date) + 1,
+            CAST($cutoff_month AS INTEGER), CAST($cutoff_day AS INTEGER))
+    GROUP BY student_no, exam_year
+),
+
+runs AS (
+    SELECT
+        c.student_no, c.exam_year, c.exam_province, c.exam_school_code,
+        s.snapshot_date, s.province_code, s.school_code, s.file_id, s.line_no,
+        sum(CASE WHEN s.province_code IS DISTINCT FROM s.previous_province THEN 1 ELSE 0 END)
+            OVER (PARTITION BY c.student_no, c.exam_year ORDER BY s.snapshot_date, s.school_code)
+            AS run_no
+    FROM candidates AS c
+    JOIN (
+        SELECT *, lag(province_code) OVER (
+            PARTITION BY student_no ORDER BY snapshot_date, school_code) AS previous_province
+        FROM senior_sightings
+    ) AS s USING (student_no)
+    WHERE s.snapshot_date < make_date(c.exam_year, CAST($cutoff_month AS INTEGER),
+        CAST($cutoff_day AS INTEGER))
+),
+
+last_runs AS (
+    SELECT
+        student_no, exam_year, any_value(exam_province) AS exam_province,
+        any_value(exam_school_code) AS exam_school_code,
+        max(run_no) AS last_run
+    FROM runs
+    GROUP BY student_no, exam_year
+),
+
+arrivals AS (
+    SELECT
+        l.*,
+        min(r.snapshot_date) FILTER (WHERE r.run_no = l.last_run) AS first_seen_in_p,
+        arg_min(struct_pack(school_code := r.school_code, date := r.snapshot_date,
+            file_id := r.file_id, line := r.line_no), r.snapshot_date)
+            FILTER (WHERE r.run_no = l.last_run) AS first_sighting,
+        arg_max(struct_pack(school_code := r.school_code, province := r.province_code,
+            date := r.snapshot_date, file_id := r.file_id, line := r.line_no), r.snapshot_date)
+            FILTER (WHERE r.run_no = l.last_run - 1) AS before_arrival
+    FROM last_runs AS l
+    JOIN runs AS r USING (student_no, exam_year)
+    GROUP BY ALL
+),
+
+dated AS (
+    SELECT
+        a.*,
+        (SELECT arg_min(struct_pack(date := e.event_date, school_code := e.school_code,
+            file_id := e.file_id, line := e.line_no), e.event_date)
+         FROM status_event AS e JOIN school AS s USING (school_code)
+         WHERE e.student_no = a.student_no AND e.event_type = 'transfer_in'
+            AND s.province_code = a.exam_province
+            AND e.event_date > a.before_arrival.date AND e.event_date <= a.first_seen_in_p
+        ) AS transfer_in
+    FROM arrivals AS a
+    WHERE a.before_arrival IS NOT NULL AND a.before_arrival.province <> a.exam_province
+),
+
+judged AS (
+    SELECT
+        d.*,
+        coalesce(d.transfer_in.date, d.first_seen_in_p) AS arrived_on,
+        make_date(d.exam_year - coalesce(r.required_years, CAST($required_years AS INTEGER)), 9, 1)
+            + to_days(coalesce(r.grace_days, CAST($grace_days AS INTEGER))) AS deadline,
+        p.origin_province_code,
+        p.id_no
+    FROM dated AS d
+    JOIN person AS p USING (student_no)
+    LEFT JOIN rules AS r ON r.province = d.exam_province
+),
+
+result AS (
+    SELECT
+        'EXAM_MIGRANT_LATE_TRANSFER' AS rule,
+        CASE WHEN arrived_on >= make_date(exam_year - 1, 9, 1) THEN 'high' ELSE 'medium' END
+            AS severity,
+        student_no,
+        exam_school_code AS school_code,
+        exam_year,
+        CAST(exam_year AS VARCHAR) AS subject,
+        json_object(
+            'exam_province', exam_province,
+            'origin_province', origin_province_code,
+            'arrived_on', arrived_on,
+            'deadline', deadline,
+            'from', json_object('school_code', before_arrival.school_code,
+                'province', before_arrival.province, 'last_seen', before_arrival.date,
+                'file', (SELECT path FROM ingest_file WHERE file_id = before_arrival.file_id),
+                'line', before_arrival.line),
+            'arrival_snapshot', json_object('school_code', first_sighting.school_code,
+                'date', first_sighting.date,
+                'file', (SELECT path FROM ingest_file WHERE file_id = first_sighting.file_id),
+                'line', first_sighting.line),
+            'transfer_in', CASE WHEN transfer_in IS NOT NULL THEN json_object(
+                'date', transfer_in.date, 'school_code', transfer_in.school_code,
+                'file', (SELECT path FROM ingest_file WHERE file_id = transfer_in.file_id),
+                'line', transfer_in.line) END) AS evidence
+    FROM judged
+    WHERE arrived_on > deadline
+        AND origin_province_code IS DISTINCT FROM exam_province
+)
+
+SELECT * FROM result

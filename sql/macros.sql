@@ -1,0 +1,127 @@
+-- Value normalisations of inputs.md §5 and the identifier checks of rules.md §1, as DuckDB macros
+-- so the row work stays inside DuckDB. Each macro takes raw text and returns the canonical form,
+-- or NULL when the text does not hold one; the checks return a reason code or NULL.
+
+-- Identifiers: drop spaces, tabs and zero-width characters, a leading apostrophe and an ="…"
+-- wrapper; fold full-width digits and letters; upper-case.
+CREATE OR REPLACE TEMP MACRO normalize_ident(s) AS nullif(upper(translate(
+    regexp_replace(
+        regexp_replace(s, '[\s\x{200B}-\x{200D}\x{2060}\x{FEFF}\x{3000}]', '', 'g'),
+        '^(?:=?"(.*)"|''(.*))$', '\1\2'),
+    '０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ',
+    '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')), '');
+
+-- Plain text values: trimmed (including the ideographic space), empty as NULL.
+CREATE OR REPLACE TEMP MACRO normalize_text(s) AS
+    nullif(regexp_replace(s, '^[\s\x{3000}\x{FEFF}]+|[\s\x{3000}]+$', '', 'g'), '');
+
+-- ISO 7064 MOD 11-2 check character of the first 17 digits of a resident ID.
+CREATE OR REPLACE TEMP MACRO id_check_char(s) AS
+    ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'][1 + list_sum(list_transform(
+        range(17),
+        i -> (ascii(substr(s, i + 1, 1)) - 48) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i + 1]
+    ))::BIGINT % 11];
+
+-- An old 15-digit ID widened to 18: `19` before the year, then the check character.
+CREATE OR REPLACE TEMP MACRO widen_id(s) AS
+    CASE WHEN regexp_full_match(s, '\d{15}')
+        THEN substr(s, 1, 6) || '19' || substr(s, 7) || id_check_char(substr(s, 1, 6) || '19' || substr(s, 7))
+        ELSE s END;
+
+-- A value a spreadsheet turned into a number: scientific notation, a `.0` tail, or an 18-digit
+-- number whose last digits were zeroed (it then fails its check and ends in 000).
+CREATE OR REPLACE TEMP MACRO is_mangled_id(s) AS
+    regexp_full_match(s, '\d+(\.\d+)?E\+?\d+')
+    OR regexp_full_match(s, '\d{15,18}\.0+')
+    OR (regexp_full_match(s, '\d{18}') AND s[16:18] = '000' AND id_check_char(s) <> s[18]);
+
+CREATE OR REPLACE TEMP MACRO is_province_code(p) AS p IN (
+    '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+    '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+    '71', '81', '82');
+
+-- Why a normalised resident ID is invalid (rules.md §1.1), or NULL when it is valid.
+CREATE OR REPLACE TEMP MACRO id_problem(s, as_of) AS CASE
+    WHEN is_mangled_id(s) THEN 'mangled_by_spreadsheet'
+    WHEN NOT regexp_full_match(s, '\d{17}[\dX]') THEN 'invalid_id_length'
+    WHEN NOT is_province_code(s[1:2]) THEN 'invalid_id_province'
+    WHEN try_strptime(s[7:14], '%Y%m%d') IS NULL
+        OR s[7:14] < '19000101' OR strftime(as_of, '%Y%m%d') < s[7:14] THEN 'invalid_id_birth_date'
+    WHEN id_check_char(s) <> s[18] THEN 'invalid_id_checksum'
+    END;
+
+-- Dates as clerks type them. Day-first or month-first forms and two-digit years match nothing.
+CREATE OR REPLACE TEMP MACRO parse_cn_date(s) AS CASE
+    WHEN regexp_full_match(trim(s), '\d{5}(\.0+)?')
+        THEN (DATE '1899-12-30' + CAST(CAST(trim(s) AS DOUBLE) AS INTEGER))
+    WHEN regexp_full_match(trim(s), '\d{8}')
+        THEN CAST(try_strptime(trim(s), '%Y%m%d') AS DATE)
+    ELSE CAST(try_strptime(regexp_replace(trim(s),
+        '^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$',
+        '\1-\2-\3'), '%Y-%m-%d') AS DATE)
+    END;
+
+-- Year-months: 2005-03, 200503, 2005年3月, 2005.3, or a full date; returned as 'YYYY-MM'.
+CREATE OR REPLACE TEMP MACRO parse_year_month(s) AS coalesce(
+    strftime(CAST(try_strptime(regexp_replace(trim(s),
+        '^(\d{4})(?:[-/.年](\d{1,2})月?|(\d{2}))$', '\1-\2\3-01'), '%Y-%m-%d') AS DATE), '%Y-%m'),
+    strftime(parse_cn_date(s), '%Y-%m'));
+
+CREATE OR REPLACE TEMP MACRO parse_sex(s) AS CASE upper(trim(s))
+    WHEN '男' THEN 'M' WHEN '1' THEN 'M' WHEN 'M' THEN 'M' WHEN '男性' THEN 'M'
+    WHEN '女' THEN 'F' WHEN '2' THEN 'F' WHEN 'F' THEN 'F' WHEN '女性' THEN 'F'
+    END;
+
+-- Grade names to 1–12. Numbers are left to the per-file decision (plain 1–12 or national codes).
+CREATE OR REPLACE TEMP MACRO parse_grade_name(s) AS CASE regexp_replace(trim(s), '\s', '', 'g')
+    WHEN '一年级' THEN 1 WHEN '二年级' THEN 2 WHEN '三年级' THEN 3 WHEN '四年级' THEN 4
+    WHEN '五年级' THEN 5 WHEN '六年级' THEN 6 WHEN '七年级' THEN 7 WHEN '八年级' THEN 8
+    WHEN '九年级' THEN 9 WHEN '初一' THEN 7 WHEN '初二' THEN 8 WHEN '初三' THEN 9
+    WHEN '初四' THEN 9 WHEN '高一' THEN 10 WHEN '高二' THEN 11 WHEN '高三' THEN 12
+    WHEN '初中一年级' THEN 7 WHEN '初中二年级' THEN 8 WHEN '初中三年级' THEN 9
+    WHEN '高中一年级' THEN 10 WHEN '高中二年级' THEN 11 WHEN '高中三年级' THEN 12
+    END;
+
+-- National grade codes: 11–16 primary, 21–24 junior (24 is the fourth year of a 5-4 system's
+-- junior high, its last), 31–33 senior.
+CREATE OR REPLACE TEMP MACRO grade_from_code(n) AS CASE
+    WHEN n BETWEEN 11 AND 16 THEN n - 10
+    WHEN n BETWEEN 21 AND 23 THEN n - 14
+    WHEN n = 24 THEN 9
+    WHEN n BETWEEN 31 AND 33 THEN n - 21
+    END;
+
+CREATE OR REPLACE TEMP MACRO stage_of_grade(g) AS CASE
+    WHEN g BETWEEN 1 AND 6 THEN 'primary' WHEN g BETWEEN 7 AND 9 THEN 'junior'
+    WHEN g BETWEEN 10 AND 12 THEN 'senior' END;
+
+CREATE OR REPLACE TEMP MACRO stage_rank(stage) AS
+    CASE stage WHEN 'primary' THEN 1 WHEN 'junior' THEN 2 WHEN 'senior' THEN 3 END;
+
+-- The school year a date falls in, named by the calendar year it starts (1 September).
+CREATE OR REPLACE TEMP MACRO school_year_of(d) AS
+    CASE WHEN month(d) >= 9 THEN year(d) ELSE year(d) - 1 END;
+
+-- Transfer scope between two region codes (rules.md §3): county units administered directly by a
+-- province (PP90CC) are each their own prefecture.
+CREATE OR REPLACE TEMP MACRO prefecture_of(r) AS
+    CASE WHEN r[3:4] = '90' THEN r ELSE r[1:4] END;
+
+CREATE OR REPLACE TEMP MACRO transfer_scope(a, b) AS CASE
+    WHEN a IS NULL OR b IS NULL THEN 'unknown'
+    WHEN a = b THEN 'same_county'
+    WHEN prefecture_of(a) = prefecture_of(b) THEN 'same_prefecture'
+    WHEN a[1:2] = b[1:2] THEN 'same_province'
+    ELSE 'cross_province' END;
+
+-- A quarantine message: `path line N: ` and the reason's text with the column and value filled in.
+CREATE OR REPLACE TEMP MACRO format_message(template, header, column_name, bad_value, path, line_no) AS
+    path || ' line ' || line_no || ': ' || replace(replace(template,
+        '{header}', coalesce(header, column_name, '')), '{value}', coalesce(bad_value, ''));
+
+-- The province an ID's address code belongs to today. Address codes are never re-issued when
+-- regions change, so codes of areas that moved province resolve through this table of
+-- historical prefixes (Chongqing's 5102… codes date from before it left Sichuan in 1997).
+CREATE OR REPLACE TEMP MACRO origin_province(address_code) AS CASE
+    WHEN address_code[1:4] = '5102' THEN '50'
+    ELSE address_code[1:2] END;
