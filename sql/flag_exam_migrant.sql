@@ -4,10 +4,9 @@
 -- A person with no resident ID (J/L numbers only) has no known origin, so cannot be shown to be
 -- returning home: the rule fires for them too, as a lead.
 WITH rules AS (
-    SELECT province, required_years, grace_days
-    FROM json_transform($province_rules::JSON,
-        '[{"province":"VARCHAR","required_years":"INTEGER","grace_days":"INTEGER"}]') AS t(x),
-        unnest(t.x, recursive := true)
+    SELECT unnest(json_transform($province_rules::JSON,
+        '[{"province":"VARCHAR","required_years":"INTEGER","grace_days":"INTEGER"}]'),
+        recursive := true)
 ),
 
 senior_sightings AS (
@@ -92,7 +91,7 @@ judged AS (
         d.*,
         coalesce(d.transfer_in.date, d.first_seen_in_p) AS arrived_on,
         make_date(d.exam_year - coalesce(r.required_years, CAST($required_years AS INTEGER)), 9, 1)
-            + to_days(coalesce(r.grace_days, CAST($grace_days AS INTEGER))) AS deadline,
+            + to_days(coalesce(r.grace_days, CAST($grace_days AS INTEGER)))::DATE AS deadline,
         p.origin_province_code,
         p.id_no
     FROM dated AS d

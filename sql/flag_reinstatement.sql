@@ -5,8 +5,8 @@
 WITH cancellations AS (
     SELECT
         e.event_id, e.student_no, e.school_code, e.event_type, e.event_date, e.file_id, e.line_no,
-        coalesce(e.filed_date, e.event_date + to_days(CAST($assume_filed_days AS INTEGER)))
-            AS filed_on,
+        coalesce(e.filed_date,
+            CAST(e.event_date + to_days(CAST($assume_filed_days AS INTEGER)) AS DATE)) AS filed_on,
         coalesce((
             SELECT arg_max(stage_of_grade(r.grade), r.snapshot_date) FROM roster_row AS r
             WHERE r.student_no = e.student_no AND r.school_code = e.school_code
