@@ -90,8 +90,9 @@ judged AS (
     SELECT
         d.*,
         coalesce(d.transfer_in.date, d.first_seen_in_p) AS arrived_on,
-        make_date(d.exam_year - coalesce(r.required_years, CAST($required_years AS INTEGER)), 9, 1)
-            + to_days(coalesce(r.grace_days, CAST($grace_days AS INTEGER)))::DATE AS deadline,
+        CAST(make_date(d.exam_year - coalesce(r.required_years, CAST($required_years AS INTEGER)),
+            9, 1) + to_days(coalesce(r.grace_days, CAST($grace_days AS INTEGER))) AS DATE)
+            AS deadline,
         p.origin_province_code,
         p.id_no
     FROM dated AS d
