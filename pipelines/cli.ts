@@ -14,7 +14,8 @@ import { isCalendarDate } from './ingest/inbox.js';
 import { runReconcile } from './reconcile/reconcile.js';
 import { runReport } from './report/report.js';
 import { latestSnapshotDate } from './run/pipeline-run.js';
-import { runJob, withRun } from './run/run.js';
+import { formatStatus, readStatus } from './status/status.js';
+import { ingestCounts, runJob, withRun } from './run/run.js';
 
 interface Common {
   db: string;
@@ -70,21 +71,29 @@ export function buildCli(argv: string[]) {
       }, log)))
     .command('ingest', 'only ingest new files from the inbox', (y) =>
       y.option('inbox', { type: 'string', default: './inbox' }).option('as-of', asOfOption).option('config', configOption),
-      (args) => withWarehouse(args, (w, log) => withRun(w, 'ingest', (runId) =>
-        runIngest(w, { inbox: args.inbox, asOf: parseAsOf(args['as-of']), runId, settings: readSettings(args.config) }, log).then(() => undefined))))
+      (args) => withWarehouse(args, (w, log) => withRun(w, 'ingest', async (runId, counts) => {
+        const options = { inbox: args.inbox, asOf: parseAsOf(args['as-of']), runId, settings: readSettings(args.config) };
+        Object.assign(counts, ingestCounts(await runIngest(w, options, log)));
+      })))
     .command('reconcile', 'rebuild the person model from what is loaded', (y) => y.option('config', configOption),
-      (args) => withWarehouse(args, (w, log) => withRun(w, 'reconcile', async () => {
-        await runReconcile(w, readSettings(args.config), log);
+      (args) => withWarehouse(args, (w, log) => withRun(w, 'reconcile', async (_, counts) => {
+        counts.persons = (await runReconcile(w, readSettings(args.config), log)).persons;
       })))
     .command('flag', 'rebuild the flags from the person model', (y) => y.option('as-of', asOfOption).option('config', configOption),
-      (args) => withWarehouse(args, (w, log) => withRun(w, 'flag', async (runId) => {
-        const asOf = parseAsOf(args['as-of']) ?? (await latestSnapshotDate(w));
-        await runFlag(w, readSettings(args.config), runId, asOf, log);
+      (args) => withWarehouse(args, (w, log) => withRun(w, 'flag', async (runId, counts) => {
+        counts.as_of = parseAsOf(args['as-of']) ?? (await latestSnapshotDate(w));
+        counts.flags = (await runFlag(w, readSettings(args.config), runId, counts.as_of, log)).flags;
       })))
     .command('report', 'render the reports', (y) => reportOptions(y.option('as-of', asOfOption)),
       (args) => withWarehouse(args, async (w, log) => {
         const asOf = parseAsOf(args['as-of']);
         await runReport(w, { out: args.out, locale: args.locale, unmask: args.unmask, ...(asOf ? { asOf } : {}), ...(args.region ? { region: args.region } : {}) }, log);
+      }))
+    .command('status', 'last runs, files loaded / failed, row counts', (y) =>
+      y.option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
+      (args) => withWarehouse(args, async (w) => {
+        const report = await readStatus(w);
+        process.stdout.write(args.json ? JSON.stringify(report) + '\n' : formatStatus(report));
       }))
     .command('fixtures', 'write a synthetic inbox with an answer key', (y) =>
       y.option('out', { type: 'string', default: './fixtures-out', describe: 'folder: inbox/ and answer-key.json go in it' })

@@ -21,7 +21,7 @@ export interface RunOptions {
 export async function runJob(warehouse: Warehouse, options: RunOptions, logger: Logger) {
   return withRun(warehouse, 'run', async (runId, counts) => {
     const ingest = await runIngest(warehouse, { ...options, runId }, logger);
-    Object.assign(counts, files(ingest));
+    Object.assign(counts, ingestCounts(ingest));
 
     counts.persons = (await runReconcile(warehouse, options.settings, logger)).persons;
 
@@ -51,7 +51,7 @@ export async function withRun(
   }
 }
 
-function files(summary: Awaited<ReturnType<typeof runIngest>>): RunCounts {
+export function ingestCounts(summary: Awaited<ReturnType<typeof runIngest>>): RunCounts {
   return {
     files_loaded: summary.filesLoaded,
     files_failed: summary.filesFailed,
