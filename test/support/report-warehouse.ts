@@ -2,10 +2,10 @@
 // one school missing from the registry, rosters on two snapshot dates, transfers either side of
 // 1 September, flags of every severity, and ingest files with quarantined rows.
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Warehouse } from '../pipelines/common/warehouse.js';
+import { Warehouse } from '../../pipelines/common/warehouse.js';
+import { tempDir } from './temp.js';
 
 type Values = Record<string, string | number | boolean | null>;
 
@@ -123,7 +123,7 @@ export async function insertRows(warehouse: Warehouse, table: string, rows: Valu
 
 /** A warehouse in a new temporary folder, filled with the rows above. */
 export async function openFixtureWarehouse() {
-  const folder = await mkdtemp(join(tmpdir(), 'xueji-report-'));
+  const folder = tempDir('xueji-report-');
   const warehouse = await Warehouse.open(join(folder, 'warehouse.duckdb'));
   await insertRows(warehouse, 'school', SCHOOLS);
   await insertRows(warehouse, 'roster_row', ROSTER);
