@@ -1,8 +1,16 @@
 -- One-line summaries of a flag, in English and Chinese, for reports. A flag is a lead that needs
 -- review, never a verdict: the wording says what the data shows, not what anyone did.
+CREATE OR REPLACE TEMP MACRO change_name_zh(key) AS CASE key
+    WHEN 'cancel' THEN '取消学籍' WHEN 'withdraw' THEN '退学' WHEN 'expel' THEN '开除'
+    WHEN 'admission_cancelled' THEN '取消入学资格' ELSE key END;
+
+CREATE OR REPLACE TEMP MACRO change_name_en(key) AS CASE key
+    WHEN 'cancel' THEN 'cancellation' WHEN 'withdraw' THEN 'withdrawal' WHEN 'expel' THEN 'expulsion'
+    WHEN 'admission_cancelled' THEN 'admission cancellation' ELSE key END;
+
 CREATE OR REPLACE TEMP MACRO flag_summary_en(rule, ev) AS CASE rule
     WHEN 'INVALID_REINSTATEMENT' THEN
-        'registration ' || (ev ->> '$.cancellation.change') || ' on ' || (ev ->> '$.cancellation.date')
+        change_name_en(ev ->> '$.cancellation.change') || ' on ' || (ev ->> '$.cancellation.date')
         || ', filed ' || (ev ->> '$.cancellation.filed_date') || ', yet '
         || CASE WHEN json_array_length(ev, '$.restorations') > 0
             THEN 'restored on ' || (ev ->> '$.restorations[0].date')
@@ -10,7 +18,7 @@ CREATE OR REPLACE TEMP MACRO flag_summary_en(rule, ev) AS CASE rule
                 || ' at ' || (ev ->> '$.registered_after[0].school_code') END
         || '; needs review'
     WHEN 'UNFILED_CANCELLATION_REVERSED' THEN
-        'unfiled ' || (ev ->> '$.cancellation.change') || ' on ' || (ev ->> '$.cancellation.date')
+        'unfiled ' || change_name_en(ev ->> '$.cancellation.change') || ' on ' || (ev ->> '$.cancellation.date')
         || ' was reversed; valid, recorded for information'
     WHEN 'EVENT_AFTER_DEATH' THEN
         'events or registration recorded after death on ' || (ev ->> '$.death.date') || '; needs review'
@@ -23,7 +31,7 @@ CREATE OR REPLACE TEMP MACRO flag_summary_en(rule, ev) AS CASE rule
 
 CREATE OR REPLACE TEMP MACRO flag_summary_zh(rule, ev) AS CASE rule
     WHEN 'INVALID_REINSTATEMENT' THEN
-        (ev ->> '$.cancellation.date') || ' 学籍' || change_name_zh(ev ->> '$.cancellation.change')
+        (ev ->> '$.cancellation.date') || ' ' || change_name_zh(ev ->> '$.cancellation.change')
         || '，已于 ' || (ev ->> '$.cancellation.filed_date') || ' 备案，但'
         || CASE WHEN json_array_length(ev, '$.restorations') > 0
             THEN '于 ' || (ev ->> '$.restorations[0].date') || ' 恢复'
@@ -40,7 +48,3 @@ CREATE OR REPLACE TEMP MACRO flag_summary_zh(rule, ev) AS CASE rule
         || (ev ->> '$.exam_province') || ' 省，晚于截止日 ' || (ev ->> '$.deadline')
         || '；身份证件地址所属省份 ' || coalesce(ev ->> '$.origin_province', '未知') || '；待核查'
     ELSE rule END;
-
-CREATE OR REPLACE TEMP MACRO change_name_zh(key) AS CASE key
-    WHEN 'cancel' THEN '取消' WHEN 'withdraw' THEN '退学' WHEN 'expel' THEN '开除'
-    WHEN 'admission_cancelled' THEN '取消入学资格' ELSE key END;

@@ -97,8 +97,8 @@ describe('the flag rules on hand-made cases', () => {
       restorations: [{ date: '2024-06-01', change: 'reinstate', school_code: HENAN.code, file: `学籍异动_${HENAN.code}_2024-08-31.csv`, line: 3 }],
       registered_after: [{ date: '2024-09-15', status: 'studying', school_code: HENAN.code, file: `${HENAN.code}_2024-09-15.csv`, line: 2 }],
       summary: {
-        en: `registration withdraw on 2024-01-10, filed 2024-01-20, yet restored on 2024-06-01; needs review`,
-        zh: '2024-01-10 学籍退学，已于 2024-01-20 备案，但于 2024-06-01 恢复；待核查',
+        en: `withdrawal on 2024-01-10, filed 2024-01-20, yet restored on 2024-06-01; needs review`,
+        zh: '2024-01-10 退学，已于 2024-01-20 备案，但于 2024-06-01 恢复；待核查',
       },
     });
   });
