@@ -7,7 +7,9 @@ import { maskNumber, maskNumbersInText } from '../reports/masking.js';
 describe('neutraliseFormula', () => {
   it('puts an apostrophe before every character a spreadsheet starts a formula with', () => {
     const cells = ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'];
-    expect(cells.map(neutraliseFormula)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx"]);
+    expect(cells.map(neutraliseFormula)).toEqual([
+      "'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx",
+    ]);
   });
 
   it('leaves other text alone, including those characters further in', () => {
