@@ -27,10 +27,8 @@ normalized AS (
     FROM raw
 ),
 
-status_lookup AS (
+status_names AS (
     SELECT key, unnest(names) AS token FROM status_code
-    UNION ALL
-    SELECT key, code FROM status_code WHERE code IS NOT NULL
 ),
 
 grade_mode AS (
@@ -55,8 +53,7 @@ grade_mode AS (
 resolved AS (
     SELECT
         n.*,
-        (SELECT any_value(key) FROM status_lookup AS l
-         WHERE l.token = n.status_text OR l.token = lpad(n.status_text, 2, '0')) AS status_key,
+        coalesce(by_name.key, by_code.key) AS status_key,
         coalesce(parse_grade_name(n.grade_text), CASE m.mode
             WHEN 'plain' THEN CASE WHEN try_cast(n.grade_text AS INTEGER) BETWEEN 1 AND 12
                 THEN try_cast(n.grade_text AS INTEGER) END
@@ -67,6 +64,8 @@ resolved AS (
             THEN id_problem(n.id_18, coalesce(n.snapshot, DATE '9999-12-31')) END AS id_reason
     FROM normalized AS n
     LEFT JOIN grade_mode AS m USING (file_id)
+    LEFT JOIN status_names AS by_name ON by_name.token = n.status_text
+    LEFT JOIN status_code AS by_code ON by_code.code = lpad(n.status_text, 2, '0')
 ),
 
 numbered AS (

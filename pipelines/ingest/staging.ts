@@ -32,12 +32,12 @@ export function stageFile(lines: string[], layout: Layout): Staged {
   const out: string[] = new Array(lines.length).fill('');
   const staged: Staged = { text: '', rowsRead: 0, rowsSkipped: 0, rejects: [] };
   staged.rowsRead = staged.rowsSkipped = layout.headerIndex;
-  const headerKey = headerSignature(lines[layout.headerIndex] ?? '', layout.delimiter);
+  const isNoise = noiseTest(lines[layout.headerIndex] ?? '', layout.delimiter);
   let index = layout.headerIndex + 1;
   while (index < lines.length) {
     const line = (lines[index] ?? '').replace(/^\uFEFF/, '');
     staged.rowsRead++;
-    if (isNoise(line, layout.delimiter, headerKey)) {
+    if (isNoise(line)) {
       staged.rowsSkipped++;
       index++;
       continue;
@@ -75,14 +75,26 @@ function stageRecord(
 
 function hasOpenQuote(line: string, open: boolean): boolean {
   let state = open;
-  for (const ch of line) if (ch === '"') state = !state;
+  for (let at = line.indexOf('"'); at !== -1; at = line.indexOf('"', at + 1)) state = !state;
   return state;
 }
 
-function isNoise(line: string, delimiter: string, headerKey: string): boolean {
-  if (line.split(delimiter).every((cell) => cell.trim() === '')) return true;
-  if (TOTAL_ROW.test(line)) return true;
-  return headerSignature(line, delimiter) === headerKey;
+// Blank lines, total rows and repeats of the header. Most lines are data, so the cheap tests
+// come first and the header signature is computed only for lines that start like the header.
+function noiseTest(header: string, delimiter: string): (line: string) => boolean {
+  const blank = new RegExp(`^[\\s${delimiter}]*$`); // all four delimiters are literal in a class
+  const headerKey = headerSignature(header, delimiter);
+  const firstHeaderCell = mapHeader([firstCell(header, delimiter)])[0];
+  return (line) => {
+    if (blank.test(line) || TOTAL_ROW.test(line)) return true;
+    if (mapHeader([firstCell(line, delimiter)])[0] !== firstHeaderCell) return false;
+    return headerSignature(line, delimiter) === headerKey;
+  };
+}
+
+function firstCell(line: string, delimiter: string): string {
+  const end = line.indexOf(delimiter);
+  return (end === -1 ? line : line.slice(0, end)).replace(/^\uFEFF/, '');
 }
 
 function headerSignature(line: string, delimiter: string): string {
