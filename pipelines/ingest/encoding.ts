@@ -11,7 +11,7 @@ export interface Decoded {
 
 export class DecodeError extends Error {
   constructor(readonly line: number) {
-    super(`bytes on line ${line} are not valid UTF-8, GB18030 or UTF-16 text`);
+    super('the bytes are not valid UTF-8, GB18030 or UTF-16 text');
   }
 }
 

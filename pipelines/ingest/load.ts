@@ -38,28 +38,33 @@ async function loadGroup(warehouse: Warehouse, group: PreparedFile[]): Promise<v
     group.map((f) => f.stagedPath),
     { delimiter },
   );
-  await insertRaw(warehouse, RAW_TABLE[kind], columns, delimiter, group);
+  await insertRaw(warehouse, RAW_TABLE[kind], group[0]!.layout, group);
   await copyParseRejects(warehouse, delimiter);
 }
 
 async function insertRaw(
   warehouse: Warehouse,
   table: string,
-  columns: (string | null)[],
-  delimiter: string,
+  layout: PreparedFile['layout'],
   group: PreparedFile[],
 ): Promise<void> {
+  const { columns, headers, delimiter } = layout;
   const wanted = new Set(columnNames(table));
   const mapped = columns.flatMap((c, i) => (c && wanted.has(c) ? [[c, `c${i}`] as const] : []));
+  const extras = columns.flatMap((c, i) => (c && wanted.has(c) ? [] : [i]));
   const cells = columns.map((_, i) => `coalesce(c${i}, '')`).join(', ');
+  const extra = extras.length
+    ? `json_object(${extras.map((i, k) => `$h${k}, c${i}`).join(', ')})`
+    : 'NULL';
+  const names = Object.fromEntries(extras.map((i, k) => [`h${k}`, headers[i] ?? `column ${i + 1}`]));
   await warehouse.runWithFiles(
-    `INSERT INTO ${table} (file_id, line_no, ${mapped.map(([c]) => c).join(', ')}, raw)
-     SELECT f.file_id, line_no, ${mapped.map(([, cell]) => cell).join(', ')},
+    `INSERT INTO ${table} (file_id, line_no, ${mapped.map(([c]) => c).join(', ')}, extra, raw)
+     SELECT f.file_id, line_no, ${mapped.map(([, cell]) => cell).join(', ')}, ${extra},
        concat_ws($delimiter, ${cells})
-     FROM staged_read JOIN (SELECT unnest($files) AS path, unnest(string_split($ids, chr(1))) AS file_id) f
-       ON f.path = staged_read.filename`,
+     FROM staged_read JOIN (SELECT unnest($files) AS path,
+       unnest(string_split($ids, chr(1))) AS file_id) f ON f.path = staged_read.filename`,
     group.map((f) => f.stagedPath),
-    { delimiter, ids: group.map((f) => f.file.fileId).join('\u0001') },
+    { delimiter, ids: group.map((f) => f.file.fileId).join('\u0001'), ...names },
   );
 }
 

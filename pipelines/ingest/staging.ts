@@ -42,7 +42,7 @@ export function stageFile(lines: string[], layout: Layout): Staged {
       index++;
       continue;
     }
-    index = stageRecord(lines, index, line, layout.delimiter, out, staged);
+    index = stageRecord(lines, index, line, layout, out, staged);
   }
   staged.text = out.join('\n') + '\n';
   return staged;
@@ -54,7 +54,7 @@ function stageRecord(
   lines: string[],
   start: number,
   first: string,
-  delimiter: string,
+  layout: Layout,
   out: string[],
   staged: Staged,
 ): number {
@@ -64,13 +64,26 @@ function stageRecord(
     end++;
     open = hasOpenQuote(lines[end] ?? '', open);
   }
-  if (open) {
+  if (open || (end > start && !fitsHeader(lines, start, end, layout))) {
     staged.rejects.push({ line: start + 1, reason: 'unbalanced_quote', raw: first });
     return start + 1;
   }
-  out[start] = `${start + 1}${delimiter}${first}`;
+  out[start] = `${start + 1}${layout.delimiter}${first}`;
   for (let i = start + 1; i <= end; i++) out[i] = lines[i] ?? '';
   return end + 1;
+}
+
+// A record that spans lines is a quoted line break only if it then has the header's number of
+// fields; otherwise a stray quote swallowed the lines after it, and only its own line is bad.
+function fitsHeader(lines: string[], start: number, end: number, layout: Layout): boolean {
+  const record = lines.slice(start, end + 1).join('\n');
+  let fields = 1;
+  let quoted = false;
+  for (const ch of record) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === layout.delimiter && !quoted) fields++;
+  }
+  return fields === layout.headers.length;
 }
 
 function hasOpenQuote(line: string, open: boolean): boolean {
