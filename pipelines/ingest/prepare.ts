@@ -64,7 +64,8 @@ function maybeDecoded(file: InboxFile, bytes: Buffer) {
     return decodeText(bytes);
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
-    return failed(file, null, null, `line ${error.line}: ${error.message}; save the file as UTF-8`);
+    const fix = 'save it again as UTF-8 (or as Excel "Unicode text")';
+    return failed(file, null, null, `line ${error.line}: ${error.message}; ${fix}`);
   }
 }
 
