@@ -58,6 +58,13 @@ export function renderTableDdl(table: TableSchema): string[] {
   return statements;
 }
 
+/** A warehouse made by an older schema gets the columns added since (new columns are nullable). */
+export function renderAddedColumns(table: TableSchema, existing: Set<string>): string[] {
+  return table.columns
+    .filter((column) => !existing.has(column.name))
+    .map((column) => `ALTER TABLE ${table.name} ADD COLUMN ${column.name} ${column.type}`);
+}
+
 /** Column list of one table, for `insert into t (cols) select ...` statements. */
 export function columnNames(tableName: string): string[] {
   const table = readSchema().find((t) => t.name === tableName);

@@ -27,6 +27,21 @@ CREATE OR REPLACE TEMP MACRO flag_summary_en(rule, ev) AS CASE rule
         || ' from province ' || (ev ->> '$.from.province') || ', after the deadline '
         || (ev ->> '$.deadline') || '; ID origin ' || coalesce(ev ->> '$.origin_province', 'unknown')
         || '; needs review'
+    WHEN 'EXAM_MIGRANT_HUKOU_MOVE' THEN
+        'household region moved ' || (ev ->> '$.hukou_move.from_region') || ' → '
+        || (ev ->> '$.hukou_move.to_region') || ' (seen ' || (ev ->> '$.hukou_move.seen_on')
+        || ') and arrived in province ' || (ev ->> '$.exam_province') || ' on '
+        || (ev ->> '$.arrived_on') || ', after the deadline; needs review'
+    WHEN 'MULTIPLE_ACTIVE_REGISTRATIONS' THEN
+        'registered at ' || (ev ->> '$.school_count') || ' schools at once between '
+        || (ev ->> '$.from') || ' and ' || (ev ->> '$.to') || '; needs review'
+    WHEN 'PHANTOM_REGISTRATION' THEN
+        'registered but absent (在籍离校) in ' || json_array_length(ev, '$.absent_snapshots')
+        || ' senior-high snapshot(s) in province ' || (ev ->> '$.exam_province') || '; needs review'
+    WHEN 'SCHOOL_LATE_TRANSFER_CLUSTER' THEN
+        (ev ->> '$.arrivals') || ' cross-province grade-3 arrivals in ' || (ev ->> '$.school_year')
+        || ', ' || (ev ->> '$.arrivals') || ' of a cohort of ' || (ev ->> '$.cohort_size')
+        || '; needs review'
     ELSE rule END;
 
 CREATE OR REPLACE TEMP MACRO flag_summary_zh(rule, ev) AS CASE rule
@@ -47,4 +62,18 @@ CREATE OR REPLACE TEMP MACRO flag_summary_zh(rule, ev) AS CASE rule
         (ev ->> '$.arrived_on') || ' 由 ' || (ev ->> '$.from.province') || ' 省转入 '
         || (ev ->> '$.exam_province') || ' 省，晚于截止日 ' || (ev ->> '$.deadline')
         || '；身份证件地址所属省份 ' || coalesce(ev ->> '$.origin_province', '未知') || '；待核查'
+    WHEN 'EXAM_MIGRANT_HUKOU_MOVE' THEN
+        '户口由 ' || (ev ->> '$.hukou_move.from_region') || ' 迁入 '
+        || (ev ->> '$.hukou_move.to_region') || '（' || (ev ->> '$.hukou_move.seen_on')
+        || ' 可见），并于 ' || (ev ->> '$.arrived_on') || ' 转入 ' || (ev ->> '$.exam_province')
+        || ' 省，晚于截止日；待核查'
+    WHEN 'MULTIPLE_ACTIVE_REGISTRATIONS' THEN
+        (ev ->> '$.from') || ' 至 ' || (ev ->> '$.to') || ' 同时在 '
+        || (ev ->> '$.school_count') || ' 所学校在籍（一人多籍）；待核查'
+    WHEN 'PHANTOM_REGISTRATION' THEN
+        (ev ->> '$.exam_province') || ' 省高中有 ' || json_array_length(ev, '$.absent_snapshots')
+        || ' 次花名册显示在籍离校（人籍分离）；待核查'
+    WHEN 'SCHOOL_LATE_TRANSFER_CLUSTER' THEN
+        (ev ->> '$.school_year') || ' 学年跨省转入高三 ' || (ev ->> '$.arrivals') || ' 人，高三共 '
+        || (ev ->> '$.cohort_size') || ' 人；待核查'
     ELSE rule END;

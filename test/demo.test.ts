@@ -6,12 +6,16 @@ import type { AnswerKey } from '../fixtures/generator/answer-key.js';
 import { Warehouse } from '../pipelines/common/warehouse.js';
 import { runCli, tempDir, type CliResult } from './support/temp.js';
 
-/** The rules the flag stage implements; the answer key also plants others. */
-const IMPLEMENTED_RULES = [
+/** The flag rules of rules.md §4.1–4.2; the answer key plants each with negative controls. */
+const FLAG_RULES = [
   'INVALID_REINSTATEMENT',
   'UNFILED_CANCELLATION_REVERSED',
   'EVENT_AFTER_DEATH',
   'EXAM_MIGRANT_LATE_TRANSFER',
+  'EXAM_MIGRANT_HUKOU_MOVE',
+  'MULTIPLE_ACTIVE_REGISTRATIONS',
+  'PHANTOM_REGISTRATION',
+  'SCHOOL_LATE_TRANSFER_CLUSTER',
 ];
 
 interface Snapshot {
@@ -94,19 +98,23 @@ describe('xueji run on the demo inbox', () => {
     expect([...quarantine].sort(order)).toEqual(expected.sort(order));
   });
 
-  for (const rule of IMPLEMENTED_RULES) {
+  // A flag's subject: the person, or the school for a school's flag.
+  type Subject = { student_no: string | null; school_code: string | null };
+  const subjectOf = (f: Subject) => f.student_no ?? `school ${f.school_code}`;
+
+  for (const rule of FLAG_RULES) {
     it(`flags every planted ${rule} case with its severity, and no negative control`, () => {
-      const flags = snapshots[0]!.flag as { rule: string; severity: string; student_no: string; exam_year: number | null }[];
+      const flags = (snapshots[0]!.flag as (Subject & { rule: string; severity: string; exam_year: number | null })[])
+        .filter((f) => f.rule === rule);
       const planted = key.flags.filter((f) => f.rule === rule);
       expect(planted.length).toBeGreaterThan(0);
-      const pick = (f: { student_no: string | null; severity: string; exam_year: number | null }) =>
-        ({ student_no: f.student_no, severity: f.severity, exam_year: f.exam_year });
-      const byStudent = (a: { student_no: string | null }, b: { student_no: string | null }) =>
-        String(a.student_no).localeCompare(String(b.student_no));
-      expect(flags.filter((f) => f.rule === rule).map(pick).sort(byStudent)).toEqual(planted.map(pick).sort(byStudent));
-      const controls = key.negativeControls.filter((c) => c.rule === rule).map((c) => c.student_no);
+      const pick = (f: Subject & { severity: string; exam_year: number | null }) =>
+        ({ subject: subjectOf(f), severity: f.severity, exam_year: f.exam_year });
+      const order = (a: { subject: string }, b: { subject: string }) => a.subject.localeCompare(b.subject);
+      expect(flags.map(pick).sort(order)).toEqual(planted.map(pick).sort(order));
+      const controls = key.negativeControls.filter((c) => c.rule === rule).map(subjectOf);
       expect(controls.length).toBeGreaterThan(0);
-      expect(flags.filter((f) => f.rule === rule && controls.includes(f.student_no))).toEqual([]);
+      expect(flags.filter((f) => controls.includes(subjectOf(f)))).toEqual([]);
     });
   }
 

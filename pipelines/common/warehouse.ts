@@ -11,7 +11,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { CHANGE_CODES, STATUS_CODES } from '../../models/codes.js';
-import { readSchema, renderTableDdl } from '../../models/schema.js';
+import { readSchema, renderAddedColumns, renderTableDdl } from '../../models/schema.js';
 import { lockedError } from './errors.js';
 import { readSql } from './sql-files.js';
 
@@ -73,11 +73,26 @@ export class Warehouse {
   }
 
   private async createTables(): Promise<void> {
+    const existing = await this.existingColumns();
     for (const table of readSchema()) {
-      for (const statement of renderTableDdl(table)) await this.run(statement);
+      const columns = existing.get(table.name);
+      const statements = columns ? renderAddedColumns(table, columns) : renderTableDdl(table);
+      for (const statement of statements) await this.run(statement);
     }
     await this.fillCodeTable('status_code', STATUS_CODES);
     await this.fillCodeTable('change_code', CHANGE_CODES);
+  }
+
+  private async existingColumns(): Promise<Map<string, Set<string>>> {
+    const rows = await this.all<{ table_name: string; column_name: string }>(
+      `SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database()
+         AND schema_name = 'main'`,
+    );
+    const tables = new Map<string, Set<string>>();
+    for (const row of rows) {
+      tables.set(row.table_name, (tables.get(row.table_name) ?? new Set()).add(row.column_name));
+    }
+    return tables;
   }
 
   // The code lists live in TypeScript; SQL joins against these copies, refreshed on every open.

@@ -8,7 +8,16 @@ import { readSql } from '../common/sql-files.js';
 import type { Warehouse } from '../common/warehouse.js';
 
 
-const RULE_QUERIES = ['flag_reinstatement', 'flag_exam_migrant'] as const;
+/** Shared inputs of the exam rules, materialised once per run as temp tables, in order. */
+const PRELUDE = ['senior_sighting', 'exam_candidate'] as const;
+
+const RULE_QUERIES = [
+  'flag_reinstatement',
+  'flag_exam_migrant',
+  'flag_phantom',
+  'flag_multiple_registrations',
+  'flag_transfer_cluster',
+] as const;
 
 export async function runFlag(
   warehouse: Warehouse,
@@ -35,11 +44,19 @@ async function collectFindings(warehouse: Warehouse, settings: Settings): Promis
   await warehouse.run(`CREATE OR REPLACE TEMP TABLE finding (rule VARCHAR, severity VARCHAR,
     student_no VARCHAR, school_code VARCHAR, exam_year INTEGER, subject VARCHAR, evidence JSON)`);
   const params = ruleParams(settings);
+  for (const name of PRELUDE) {
+    const sql = readSql(name);
+    await warehouse.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`, usedParams(sql, params));
+  }
   for (const query of RULE_QUERIES) {
     const sql = readSql(query);
-    const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`$${k}`)));
-    await warehouse.run(`INSERT INTO finding SELECT * FROM (\n${sql}\n)`, used);
+    await warehouse.run(`INSERT INTO finding SELECT * FROM (\n${sql}\n)`, usedParams(sql, params));
   }
+}
+
+// DuckDB refuses parameters a statement does not name, so each query gets only its own.
+function usedParams(sql: string, params: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`$${k}`)));
 }
 
 function ruleParams(settings: Settings) {
@@ -55,6 +72,10 @@ function ruleParams(settings: Settings) {
     required_years: settings.requiredSchoolYears,
     grace_days: settings.graceDays,
     province_rules: JSON.stringify(provinces),
+    hukou_years: settings.hukouMoveYears,
+    overlap_days: settings.overlapDays,
+    cluster_min: settings.clusterMinTransfers,
+    cluster_share: settings.clusterMinShare,
   };
 }
 
