@@ -68,16 +68,18 @@ CREATE OR REPLACE TEMP MACRO parse_cn_date(s) AS CASE
         THEN (DATE '1899-12-30' + CAST(CAST(trim(s) AS DOUBLE) AS INTEGER))
     WHEN regexp_full_match(trim(s), '\d{8}')
         THEN CAST(try_strptime(trim(s), '%Y%m%d') AS DATE)
-    ELSE CAST(try_strptime(regexp_replace(trim(s),
-        '^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$',
-        '\1-\2-\3'), '%Y-%m-%d') AS DATE)
+    WHEN regexp_full_match(trim(s), '\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?')
+        THEN CAST(try_strptime(regexp_replace(trim(s),
+            '^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2}).*$', '\1-\2-\3'), '%Y-%m-%d') AS DATE)
     END;
 
 -- Year-months: 2005-03, 200503, 2005年3月, 2005.3, or a full date; returned as 'YYYY-MM'.
-CREATE OR REPLACE TEMP MACRO parse_year_month(s) AS coalesce(
-    strftime(CAST(try_strptime(regexp_replace(trim(s),
-        '^(\d{4})(?:[-/.年](\d{1,2})月?|(\d{2}))$', '\1-\2\3-01'), '%Y-%m-%d') AS DATE), '%Y-%m'),
-    strftime(parse_cn_date(s), '%Y-%m'));
+CREATE OR REPLACE TEMP MACRO parse_year_month(s) AS CASE
+    WHEN regexp_full_match(trim(s), '\d{4}([-/.年]\d{1,2}月?|\d{2})')
+        THEN strftime(CAST(try_strptime(regexp_replace(trim(s),
+            '^(\d{4})(?:[-/.年](\d{1,2})月?|(\d{2}))$', '\1-\2\3-01'), '%Y-%m-%d') AS DATE), '%Y-%m')
+    ELSE strftime(parse_cn_date(s), '%Y-%m')
+    END;
 
 CREATE OR REPLACE TEMP MACRO parse_sex(s) AS CASE upper(trim(s))
     WHEN '男' THEN 'M' WHEN '1' THEN 'M' WHEN 'M' THEN 'M' WHEN '男性' THEN 'M'
