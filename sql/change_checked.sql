@@ -11,10 +11,6 @@ WITH raw AS (
 normalized AS (
     SELECT
         *,
-        normalize_ident(id_no) AS id_raw,
-        widen_id(normalize_ident(id_no)) AS id_18,
-        coalesce(normalize_ident(id_type), '1') IN ('1', '01', '居民身份证') AS is_resident_id,
-        normalize_ident(student_no) AS student_no_raw,
         coalesce(normalize_ident(school_code), file_school_code) AS school,
         normalize_text(change_type) AS change_text,
         parse_cn_date(change_date) AS changed_on,
@@ -37,18 +33,18 @@ resolved AS (
              WHERE s.school_code = n.school AND s.code = n.change_text),
             (SELECT any_value(c.key) FROM change_code AS c
              WHERE c.code = lpad(n.change_text, 2, '0'))
-        ) AS event_key,
-        CASE WHEN n.is_resident_id AND n.id_raw IS NOT NULL
-            THEN id_problem(n.id_18, coalesce(n.file_export_date, DATE '9999-12-31')) END AS id_reason
+        ) AS event_key
     FROM normalized AS n
 ),
 
-numbered AS (
-    SELECT
-        *,
-        coalesce(student_no_raw, CASE WHEN is_resident_id AND id_reason IS NULL AND id_raw IS NOT NULL
-            THEN 'G' || id_18 END) AS person_no
+identified AS (
+    SELECT *, id_cell_problem(id_no, id_type, file_export_date) AS id_reason
     FROM resolved
+),
+
+numbered AS (
+    SELECT *, student_no_of(student_no, id_no, id_type, id_reason) AS person_no
+    FROM identified
 ),
 
 checked AS (
@@ -57,7 +53,7 @@ checked AS (
         CASE
             WHEN id_reason IS NOT NULL THEN [id_reason, 'id_no', id_no]
             WHEN person_no IS NULL THEN ['missing_required', 'student_no', student_no]
-            WHEN NOT regexp_full_match(person_no, '[GJ]\d{17}[\dX]|L\d{18}')
+            WHEN NOT is_student_no(person_no)
                 THEN ['invalid_student_no', 'student_no', student_no]
             WHEN school IS NULL THEN ['missing_required', 'school_code', school_code]
             WHEN NOT regexp_full_match(school, '\d{10}')
@@ -81,7 +77,7 @@ SELECT
     problem[3] AS bad_value,
     school AS school_code,
     person_no AS student_no,
-    CASE WHEN is_resident_id THEN id_18 ELSE id_raw END AS id_no,
+    id_no_of(id_no, id_type) AS id_no,
     normalize_text(name) AS name,
     event_key AS event_type,
     changed_on AS change_date,

@@ -139,3 +139,25 @@ CREATE OR REPLACE TEMP MACRO format_message(template, header, column_name, bad_v
 CREATE OR REPLACE TEMP MACRO origin_province(address_code) AS CASE
     WHEN address_code[1:4] = '5102' THEN '50'
     ELSE address_code[1:2] END;
+
+-- The identifier columns of a person record, shared by rosters and change logs. A file without an
+-- id_type column holds resident IDs; only resident IDs are checked and widened to 18.
+CREATE OR REPLACE TEMP MACRO is_resident_id_type(id_type) AS
+    coalesce(normalize_ident(id_type), '1') IN ('1', '01', '居民身份证');
+
+CREATE OR REPLACE TEMP MACRO id_no_of(id_no, id_type) AS CASE
+    WHEN is_resident_id_type(id_type) THEN widen_id(normalize_ident(id_no))
+    ELSE normalize_ident(id_no) END;
+
+-- Why the ID cell of a record cannot load, or NULL when it can (an empty cell can).
+CREATE OR REPLACE TEMP MACRO id_cell_problem(id_no, id_type, as_of) AS CASE
+    WHEN is_resident_id_type(id_type) AND normalize_ident(id_no) IS NOT NULL
+        THEN id_problem(id_no_of(id_no, id_type), coalesce(as_of, DATE '9999-12-31')) END;
+
+-- The student number of a record: as exported, else G + its valid resident ID (rules.md §1.2).
+CREATE OR REPLACE TEMP MACRO student_no_of(student_no, id_no, id_type, id_reason) AS coalesce(
+    normalize_ident(student_no),
+    CASE WHEN is_resident_id_type(id_type) AND id_reason IS NULL AND normalize_ident(id_no) IS NOT NULL
+        THEN 'G' || id_no_of(id_no, id_type) END);
+
+CREATE OR REPLACE TEMP MACRO is_student_no(s) AS regexp_full_match(s, '[GJ]\d{17}[\dX]|L\d{18}');

@@ -10,10 +10,6 @@ WITH raw AS (
 normalized AS (
     SELECT
         *,
-        normalize_ident(id_no) AS id_raw,
-        widen_id(normalize_ident(id_no)) AS id_18,
-        coalesce(normalize_ident(id_type), '1') IN ('1', '01', '居民身份证') AS is_resident_id,
-        normalize_ident(student_no) AS student_no_raw,
         coalesce(normalize_ident(school_code), file_school_code) AS school,
         coalesce(parse_cn_date(snapshot_date), file_snapshot_date) AS snapshot,
         normalize_text(name) AS person_name,
@@ -59,21 +55,21 @@ resolved AS (
                 THEN try_cast(n.grade_text AS INTEGER) END
             WHEN 'code' THEN grade_from_code(try_cast(n.grade_text AS INTEGER))
         END) AS grade_no,
-        m.mode AS grade_mode,
-        CASE WHEN n.is_resident_id AND n.id_raw IS NOT NULL
-            THEN id_problem(n.id_18, coalesce(n.snapshot, DATE '9999-12-31')) END AS id_reason
+        m.mode AS grade_mode
     FROM normalized AS n
     LEFT JOIN grade_mode AS m USING (file_id)
     LEFT JOIN status_names AS by_name ON by_name.token = n.status_text
     LEFT JOIN status_code AS by_code ON by_code.code = lpad(n.status_text, 2, '0')
 ),
 
-numbered AS (
-    SELECT
-        *,
-        coalesce(student_no_raw, CASE WHEN is_resident_id AND id_reason IS NULL AND id_raw IS NOT NULL
-            THEN 'G' || id_18 END) AS person_no
+identified AS (
+    SELECT *, id_cell_problem(id_no, id_type, snapshot) AS id_reason
     FROM resolved
+),
+
+numbered AS (
+    SELECT *, student_no_of(student_no, id_no, id_type, id_reason) AS person_no
+    FROM identified
 ),
 
 checked AS (
@@ -83,7 +79,7 @@ checked AS (
             WHEN person_name IS NULL THEN ['missing_required', 'name', name]
             WHEN id_reason IS NOT NULL THEN [id_reason, 'id_no', id_no]
             WHEN person_no IS NULL THEN ['missing_required', 'student_no', student_no]
-            WHEN NOT regexp_full_match(person_no, '[GJ]\d{17}[\dX]|L\d{18}')
+            WHEN NOT is_student_no(person_no)
                 THEN ['invalid_student_no', 'student_no', student_no]
             WHEN school IS NULL THEN ['missing_required', 'school_code', school_code]
             WHEN NOT regexp_full_match(school, '\d{10}')
@@ -114,7 +110,7 @@ SELECT
     school AS school_code,
     snapshot AS snapshot_date,
     person_no AS student_no,
-    CASE WHEN is_resident_id THEN id_18 ELSE id_raw END AS id_no,
+    id_no_of(id_no, id_type) AS id_no,
     person_name AS name,
     sex_key AS sex,
     birth AS birth_date,

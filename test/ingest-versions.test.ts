@@ -2,7 +2,7 @@
 // same school, kind and date; grade numbers are read as plain grades or national codes per file.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Warehouse } from '../pipelines/common/warehouse.js';
+import { query } from './support/query.js';
 import { registry, roster, student } from './support/inbox-builder.js';
 import { runCli, tempDir, writeTree } from './support/temp.js';
 
@@ -11,14 +11,6 @@ const a = student('张三', '41010520070101001');
 const b = student('李四', '41010520070202002');
 const ROSTER = `${SENIOR.code}_花名册_2024-09-15.csv`;
 
-async function query(db: string, sql: string) {
-  const warehouse = await Warehouse.open(db);
-  try {
-    return await warehouse.all(sql);
-  } finally {
-    warehouse.close();
-  }
-}
 
 describe('a new version of a file', () => {
   it('supersedes the earlier version, whose rows stop counting', async () => {

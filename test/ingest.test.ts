@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Warehouse } from '../pipelines/common/warehouse.js';
+import { query } from './support/query.js';
 import { residentId, runCli, tempDir, writeTree, type CliResult } from './support/temp.js';
 
 const A = residentId('41010520060301017');
@@ -84,11 +84,3 @@ describe('xueji ingest on a small messy inbox', () => {
   });
 });
 
-async function query(db: string, sql: string) {
-  const warehouse = await Warehouse.open(db);
-  try {
-    return await warehouse.all(sql);
-  } finally {
-    warehouse.close();
-  }
-}
