@@ -43,6 +43,7 @@ export async function runIngest(
     const prepared = results.filter(isPrepared);
     const failed = results.filter((r): r is FailedFile => !isPrepared(r));
 
+    logger.step('ingest load', { files: prepared.length, failed: failed.length });
     await warehouse.transaction(async () => {
       await loadBatch(warehouse, prepared, options);
       await manifest.recordOthers(warehouse, failed, duplicates, options.runId);
