@@ -1,6 +1,6 @@
 // One inbox holding every hand-made input case beside the demo inbox: the run goes through with
 // exit code 0, and every file that loaded satisfies rows read = loaded + rejected + skipped.
-import { cpSync, readdirSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Warehouse } from '../pipelines/common/warehouse.js';
@@ -19,6 +19,15 @@ function copyInputCases(inbox: string): number {
   return cases;
 }
 
+/** How many files the cases' expected.json files say end with `status`. */
+function expectedFiles(status: string): number {
+  const groups = readdirSync(INPUTS, { withFileTypes: true }).filter((d) => d.isDirectory());
+  return groups.flatMap((group) => readdirSync(join(INPUTS, group.name)).flatMap((name) => {
+    const expected = JSON.parse(readFileSync(join(INPUTS, group.name, name, 'expected.json'), 'utf8'));
+    return (expected.files as { status: string }[]).filter((f) => f.status === status);
+  })).length;
+}
+
 describe('xueji run over the demo inbox mixed with every input case', () => {
   it('exits 0 and the row equation holds for every loaded file', async () => {
     const dir = tempDir();
@@ -35,8 +44,9 @@ describe('xueji run over the demo inbox mixed with every input case', () => {
          count(*) FILTER (WHERE rows_read <> rows_loaded + rows_rejected + rows_skipped) AS broken
        FROM ingest_file GROUP BY status ORDER BY status`);
     warehouse.close();
-    expect(files.map((f) => f.status)).toEqual(['duplicate', 'failed', 'loaded']);
-    expect(files.find((f) => f.status === 'failed')?.n).toBe(1);
+    expect(files.map((f) => f.status)).toEqual(['duplicate', 'failed', 'loaded', 'unrecognised']);
+    expect(files.find((f) => f.status === 'failed')?.n).toBe(expectedFiles('failed'));
+    expect(files.find((f) => f.status === 'unrecognised')?.n).toBe(expectedFiles('unrecognised'));
     expect(files.find((f) => f.status === 'loaded')?.broken).toBe(0);
   });
 });

@@ -1,29 +1,24 @@
 // The inbox: every file under a directory, at any depth, with its content hash. Files are known
 // by their SHA-256, not their names; the job only reads here, never moves, edits or deletes.
 // File names also carry facts a file may lack inside: the school code and the snapshot date.
+// A workbook's sheets are parts of one file, each known as `path#sheet`.
 
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { extname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { maybeFormat, type Format } from './formats/index.js';
 
 export interface InboxFile {
-  /** Path relative to the inbox, with forward slashes. */
+  /** Path relative to the inbox, with forward slashes; `book.xlsx#Sheet2` for a sheet. */
   path: string;
   absolutePath: string;
   size: number;
   sha256: string;
   fileId: string;
-  format: TextFormat | null;
+  format: Format | null;
+  /** The path of the file this is a part of (a sheet's workbook); null for a whole file. */
+  partOf: string | null;
 }
-
-export type TextFormat = 'csv' | 'tsv' | 'txt' | 'xls-text';
-
-const TEXT_FORMATS: Record<string, TextFormat> = {
-  '.csv': 'csv',
-  '.tsv': 'tsv',
-  '.txt': 'txt',
-  '.xls': 'xls-text',
-};
 
 export async function readInbox(root: string): Promise<InboxFile[]> {
   const paths = (await listFiles(root)).sort();
@@ -47,14 +42,27 @@ async function listFiles(dir: string): Promise<string[]> {
 async function readInboxFile(root: string, absolutePath: string): Promise<InboxFile> {
   const bytes = await readFile(absolutePath);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const path = relative(root, absolutePath).split(sep).join('/');
   return {
-    path: relative(root, absolutePath).split(sep).join('/'),
+    path,
     absolutePath,
     size: bytes.length,
     sha256,
-    fileId: fileVersionId(relative(root, absolutePath).split(sep).join('/'), sha256),
-    format: TEXT_FORMATS[extname(absolutePath).toLowerCase()] ?? null,
+    fileId: fileVersionId(path, sha256),
+    format: maybeFormat(absolutePath),
+    partOf: null,
   };
+}
+
+/** One sheet of a workbook as a file version of its own: `book.xlsx#Sheet2`. */
+export function inboxPart(file: InboxFile, sheet: string): InboxFile {
+  const path = `${file.path}#${sheet}`;
+  return { ...file, path, fileId: fileVersionId(path, file.sha256), partOf: file.path };
+}
+
+/** Whether a recorded path is a part of the file at `path` (a sheet of that workbook). */
+export function isPartPath(recorded: string, path: string): boolean {
+  return recorded.startsWith(`${path}#`);
 }
 
 /** A file version is its path and its bytes: the same bytes under two names are two versions. */

@@ -57,7 +57,7 @@ export async function runIngest(
 
 async function prepareAll(files: InboxFile[], stagingDir: string, asOf: string | null) {
   const results: (PreparedFile | FailedFile)[] = [];
-  for (const file of files) results.push(await prepareFile(file, stagingDir, asOf));
+  for (const file of files) results.push(...(await prepareFile(file, stagingDir, asOf)));
   return results;
 }
 

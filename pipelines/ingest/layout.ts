@@ -25,17 +25,22 @@ export interface UnknownLayout {
   headers: string[];
 }
 
-export function detectLayout(lines: string[]): Layout | UnknownLayout {
+/** `delimiters`: the ones to try; a reader that wrote the lines itself passes the one it used. */
+export function detectLayout(
+  lines: string[],
+  delimiters: readonly Delimiter[] = DELIMITERS,
+): Layout | UnknownLayout {
   let best: Layout | null = null;
   let bestScore = 0;
   for (let index = 0; index < Math.min(lines.length, HEADER_SEARCH_LINES); index++) {
-    for (const delimiter of DELIMITERS) {
+    for (const delimiter of delimiters) {
       const candidate = maybeLayout(lines[index] ?? '', index, delimiter);
       const score = candidate ? candidate.columns.filter(Boolean).length : 0;
       if (candidate && score > bestScore) [best, bestScore] = [candidate, score];
     }
   }
-  return best ?? { kind: null, headers: splitHeader(firstNonBlank(lines), guessDelimiter(lines)) };
+  const fallback = guessDelimiter(lines, delimiters);
+  return best ?? { kind: null, headers: splitHeader(firstNonBlank(lines), fallback) };
 }
 
 function maybeLayout(line: string, headerIndex: number, delimiter: Delimiter): Layout | null {
@@ -58,8 +63,8 @@ function firstNonBlank(lines: string[]): string {
   return lines.find((line) => line.trim() !== '') ?? '';
 }
 
-function guessDelimiter(lines: string[]): Delimiter {
+function guessDelimiter(lines: string[], delimiters: readonly Delimiter[]): Delimiter {
   const line = firstNonBlank(lines);
-  const counts = DELIMITERS.map((d) => line.split(d).length);
-  return DELIMITERS[counts.indexOf(Math.max(...counts))] ?? ',';
+  const counts = delimiters.map((d) => line.split(d).length);
+  return delimiters[counts.indexOf(Math.max(...counts))] ?? ',';
 }

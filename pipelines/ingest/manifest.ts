@@ -3,7 +3,7 @@
 // rows read = rows loaded + rows rejected + rows skipped.
 
 import type { Warehouse } from '../common/warehouse.js';
-import type { InboxFile } from './inbox.js';
+import { isPartPath, type InboxFile } from './inbox.js';
 import type { FailedFile, PreparedFile } from './prepare.js';
 
 export interface Classified {
@@ -13,14 +13,17 @@ export interface Classified {
 
 /** Splits the inbox into new versions, known versions (dropped) and duplicates of known bytes. */
 export async function classifyFiles(warehouse: Warehouse, files: InboxFile[]): Promise<Classified> {
-  const known = await warehouse.all<{ file_id: string; sha256: string; status: string }>(
-    'SELECT file_id, sha256, status FROM ingest_file',
+  const known = await warehouse.all<{ file_id: string; path: string; sha256: string; status: string }>(
+    'SELECT file_id, path, sha256, status FROM ingest_file',
   );
   const seenIds = new Set(known.map((k) => k.file_id));
+  // A workbook is recorded as its sheets (`book.xlsx#Sheet1`), so its own id is never stored.
+  const seenAsParts = (file: InboxFile) =>
+    known.some((k) => k.sha256 === file.sha256 && isPartPath(k.path, file.path));
   const holder = new Map(known.filter((k) => k.status !== 'duplicate').map((k) => [k.sha256, k.file_id]));
   const result: Classified = { pending: [], duplicates: [] };
   for (const file of files) {
-    if (seenIds.has(file.fileId)) continue;
+    if (seenIds.has(file.fileId) || seenAsParts(file)) continue;
     const of = holder.get(file.sha256);
     if (of) result.duplicates.push({ file, of });
     else result.pending.push(file);
@@ -34,6 +37,7 @@ export async function writeBatchTables(warehouse: Warehouse, files: PreparedFile
   const batch = files.map((f) => ({
     file_id: f.file.fileId,
     path: f.file.path,
+    file_path: f.file.partOf ?? f.file.path,
     kind: f.layout.kind,
     school_code: f.schoolCode,
     snapshot_date: f.snapshotDate,
@@ -45,8 +49,8 @@ export async function writeBatchTables(warehouse: Warehouse, files: PreparedFile
   );
   await warehouse.run(
     `CREATE OR REPLACE TEMP TABLE ingest_batch AS SELECT unnest(json_transform($rows::JSON,
-      '[{"file_id":"VARCHAR","path":"VARCHAR","kind":"VARCHAR","school_code":"VARCHAR",
-         "snapshot_date":"DATE"}]'), recursive := true)`,
+      '[{"file_id":"VARCHAR","path":"VARCHAR","file_path":"VARCHAR","kind":"VARCHAR",
+         "school_code":"VARCHAR","snapshot_date":"DATE"}]'), recursive := true)`,
     { rows: JSON.stringify(batch) },
   );
   await warehouse.run(
@@ -61,8 +65,8 @@ export async function recordPrepared(warehouse: Warehouse, files: PreparedFile[]
     ...baseRow(f.file, runId),
     kind: f.layout.kind,
     encoding: f.encoding,
-    delimiter: f.layout.delimiter,
-    header_line: f.layout.headerIndex + 1,
+    delimiter: f.delimiter,
+    header_line: f.headerLine,
     school_code: f.schoolCode,
     snapshot_date: f.snapshotDate,
     rows_read: f.staged.rowsRead,
@@ -150,14 +154,18 @@ export async function enforceRowEquation(warehouse: Warehouse): Promise<string[]
   return broken.map((b) => b.file_id);
 }
 
-/** A new version of a file (same path, other bytes) replaces the older one's rows. */
+/**
+ * A new version of a file (same path, other bytes) replaces the older one's rows. For a workbook
+ * the path is the file's, so a sheet renamed between versions still replaces the old sheet.
+ */
 export async function supersedeOlderVersions(warehouse: Warehouse): Promise<number> {
   const older = await warehouse.all<{ file_id: string }>(
-    `SELECT o.file_id FROM ingest_file AS o
-     JOIN ingest_file AS n ON n.path = o.path AND n.kind = o.kind
+    `SELECT DISTINCT o.file_id FROM ingest_batch AS b
+     JOIN ingest_file AS n ON n.file_id = b.file_id
+     JOIN ingest_file AS o ON (o.path = b.file_path OR starts_with(o.path, b.file_path || '#'))
+       AND n.kind = o.kind
        AND n.school_code IS NOT DISTINCT FROM o.school_code
        AND n.snapshot_date IS NOT DISTINCT FROM o.snapshot_date
-     JOIN ingest_batch AS b ON b.file_id = n.file_id
      WHERE o.status = 'loaded' AND n.status = 'loaded' AND o.sha256 <> n.sha256
        AND o.file_id NOT IN (SELECT file_id FROM ingest_batch)`,
   );

@@ -55,6 +55,10 @@ export const REASONS: Record<string, ReasonText> = {
     zh: '该行的列数与表头不一致；请检查是否有多余或缺少的分隔符',
     en: 'the row has a different number of fields from the header; check for extra or missing delimiters',
   },
+  malformed_record: {
+    zh: '该记录不是一个 JSON 对象 {…}，或无法解析；请检查括号、引号和逗号后重新导出',
+    en: 'the record is not a JSON object {…}, or cannot be parsed; check its brackets, quotes and commas and re-export',
+  },
   unbalanced_quote: {
     zh: '该行有未闭合的引号；请删除多余的引号后重新导出',
     en: 'the row has a quote that is never closed; remove the stray quote and re-export',

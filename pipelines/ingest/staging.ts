@@ -8,8 +8,15 @@ import { splitHeader, type Layout } from './layout.js';
 
 export interface LineReject {
   line: number;
-  reason: 'unbalanced_quote';
+  reason: 'unbalanced_quote' | 'malformed_record';
   raw: string;
+}
+
+export interface StageOptions {
+  /** Line number of lines[0]: 1, or 0 when lines[0] is a header made from keys (JSON, Parquet). */
+  firstLine?: number;
+  /** Records the reader already rejected (a malformed NDJSON line): read and rejected, not staged. */
+  rejects?: LineReject[];
 }
 
 export interface Staged {
@@ -28,7 +35,9 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
-export function stageFile(lines: string[], layout: Layout): Staged {
+export function stageFile(lines: string[], layout: Layout, options: StageOptions = {}): Staged {
+  const firstLine = options.firstLine ?? 1;
+  const rejected = new Map((options.rejects ?? []).map((r) => [r.line, r]));
   const out: string[] = new Array(lines.length).fill('');
   const staged: Staged = { text: '', rowsRead: 0, rowsSkipped: 0, rejects: [] };
   staged.rowsRead = staged.rowsSkipped = layout.headerIndex;
@@ -37,12 +46,18 @@ export function stageFile(lines: string[], layout: Layout): Staged {
   while (index < lines.length) {
     const line = (lines[index] ?? '').replace(/^\uFEFF/, '');
     staged.rowsRead++;
+    const reject = rejected.get(index + firstLine);
+    if (reject) {
+      staged.rejects.push(reject);
+      index++;
+      continue;
+    }
     if (isNoise(line)) {
       staged.rowsSkipped++;
       index++;
       continue;
     }
-    index = stageRecord(lines, index, line, layout, out, staged);
+    index = stageRecord(lines, index, { line, firstLine }, layout, out, staged);
   }
   staged.text = out.join('\n') + '\n';
   return staged;
@@ -53,7 +68,7 @@ export function stageFile(lines: string[], layout: Layout): Staged {
 function stageRecord(
   lines: string[],
   start: number,
-  first: string,
+  { line: first, firstLine }: { line: string; firstLine: number },
   layout: Layout,
   out: string[],
   staged: Staged,
@@ -65,10 +80,10 @@ function stageRecord(
     open = hasOpenQuote(lines[end] ?? '', open);
   }
   if (open || (end > start && !fitsHeader(lines, start, end, layout))) {
-    staged.rejects.push({ line: start + 1, reason: 'unbalanced_quote', raw: first });
+    staged.rejects.push({ line: start + firstLine, reason: 'unbalanced_quote', raw: first });
     return start + 1;
   }
-  out[start] = `${start + 1}${layout.delimiter}${first}`;
+  out[start] = `${start + firstLine}${layout.delimiter}${first}`;
   for (let i = start + 1; i <= end; i++) out[i] = lines[i] ?? '';
   return end + 1;
 }
