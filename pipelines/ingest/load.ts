@@ -56,7 +56,7 @@ async function insertRaw(
   const extra = extras.length
     ? `json_object(${extras.map((i, k) => `$h${k}, c${i}`).join(', ')})`
     : 'NULL';
-  const names = Object.fromEntries(extras.map((i, k) => [`h${k}`, headers[i] ?? `column ${i + 1}`]));
+  const names = Object.fromEntries(extras.map((i, k) => [`h${k}`, headers[i] || `column ${i + 1}`]));
   await warehouse.runWithFiles(
     `INSERT INTO ${table} (file_id, line_no, ${mapped.map(([c]) => c).join(', ')}, extra, raw)
      SELECT f.file_id, line_no, ${mapped.map(([, cell]) => cell).join(', ')}, ${extra},
@@ -68,17 +68,22 @@ async function insertRaw(
   );
 }
 
+// DuckDB numbers rejected rows by record, not by line, so after a quoted line break its count
+// runs behind; the line number the staging wrote at the start of each record is the true one.
 async function copyParseRejects(warehouse: Warehouse, delimiter: string): Promise<void> {
   await warehouse.run(
     `INSERT INTO parse_reject
-     SELECT DISTINCT ON (s.file_path, e.line)
-       regexp_extract(s.file_path, '([0-9a-f]{16})\\.csv$', 1), e.line,
-       CASE WHEN e.error_type IN ('TOO MANY COLUMNS', 'MISSING COLUMNS') THEN 'ragged_row'
-            ELSE 'unbalanced_quote' END,
-       e.error_message,
-       regexp_replace(ltrim(e.csv_line, chr(10) || chr(13)), '^\\d+' || $delimiter, '')
-     FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id)
-     ORDER BY s.file_path, e.line`,
+     SELECT DISTINCT ON (file_id, line_no) * FROM (
+       SELECT
+         regexp_extract(s.file_path, '([0-9a-f]{16})\\.csv$', 1) AS file_id,
+         coalesce(try_cast(regexp_extract(record, '^(\\d+)', 1) AS INTEGER), e.line) AS line_no,
+         CASE WHEN e.error_type IN ('TOO MANY COLUMNS', 'MISSING COLUMNS') THEN 'ragged_row'
+              ELSE 'unbalanced_quote' END AS reason,
+         e.error_message AS detail,
+         regexp_replace(record, '^\\d+' || $delimiter, '') AS raw
+       FROM (SELECT *, ltrim(csv_line, chr(10) || chr(13)) AS record FROM reject_errors) AS e
+       JOIN reject_scans AS s USING (scan_id, file_id))
+     ORDER BY file_id, line_no`,
     { delimiter: escapeRegex(delimiter) },
   );
   // DuckDB keeps adding to its reject tables across scans; each group's errors are copied once.
