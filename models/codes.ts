@@ -35,29 +35,31 @@ export interface ChangeCode {
   key: string;
   code: string | null;
   names: string[];
+  /** The status key (STATUS_CODES) the change leaves the registration in. */
+  status_after: string;
 }
 
 export const CHANGE_CODES: readonly ChangeCode[] = [
-  { key: 'repeat', code: '02', names: ['留级'] },
-  { key: 'demote', code: '03', names: ['降级'] },
-  { key: 'skip', code: '04', names: ['跳级'] },
-  { key: 'suspend', code: '11', names: ['休学'] },
-  { key: 'resume', code: '12', names: ['复学'] },
-  { key: 'admission_held', code: '14', names: ['保留入学资格'] },
-  { key: 'admission_restored', code: '15', names: ['恢复入学资格'] },
-  { key: 'admission_cancelled', code: '16', names: ['取消入学资格'] },
-  { key: 'reinstate', code: '17', names: ['恢复学籍'] },
-  { key: 'cancel', code: '18', names: ['取消学籍', '注销学籍', '注销'] },
-  { key: 'transfer_out', code: '21', names: ['转学（转出）', '转学(转出)', '转出'] },
-  { key: 'transfer_in', code: '22', names: ['转学（转入）', '转学(转入)', '转入'] },
-  { key: 'withdraw', code: '31', names: ['退学'] },
-  { key: 'expel', code: '42', names: ['开除学籍', '开除'] },
-  { key: 'death', code: '51', names: ['死亡'] },
-  { key: 'admission', code: null, names: ['招生', '新生入学', '入学'] },
-  { key: 'promotion', code: null, names: ['升级'] },
-  { key: 'graduation', code: null, names: ['毕业'] },
-  { key: 'completion', code: null, names: ['结业'] },
-  { key: 'incomplete', code: null, names: ['肄业'] },
+  { key: 'repeat', code: '02', names: ['留级'], status_after: 'studying' },
+  { key: 'demote', code: '03', names: ['降级'], status_after: 'studying' },
+  { key: 'skip', code: '04', names: ['跳级'], status_after: 'studying' },
+  { key: 'suspend', code: '11', names: ['休学'], status_after: 'suspended' },
+  { key: 'resume', code: '12', names: ['复学'], status_after: 'studying' },
+  { key: 'admission_held', code: '14', names: ['保留入学资格'], status_after: 'admission_held' },
+  { key: 'admission_restored', code: '15', names: ['恢复入学资格'], status_after: 'studying' },
+  { key: 'admission_cancelled', code: '16', names: ['取消入学资格'], status_after: 'cancelled' },
+  { key: 'reinstate', code: '17', names: ['恢复学籍'], status_after: 'studying' },
+  { key: 'cancel', code: '18', names: ['取消学籍', '注销学籍', '注销'], status_after: 'cancelled' },
+  { key: 'transfer_out', code: '21', names: ['转学（转出）', '转学(转出)', '转出'], status_after: 'transferred_out' },
+  { key: 'transfer_in', code: '22', names: ['转学（转入）', '转学(转入)', '转入'], status_after: 'studying' },
+  { key: 'withdraw', code: '31', names: ['退学'], status_after: 'withdrawn' },
+  { key: 'expel', code: '42', names: ['开除学籍', '开除'], status_after: 'expelled' },
+  { key: 'death', code: '51', names: ['死亡'], status_after: 'deceased' },
+  { key: 'admission', code: null, names: ['招生', '新生入学', '入学'], status_after: 'studying' },
+  { key: 'promotion', code: null, names: ['升级'], status_after: 'studying' },
+  { key: 'graduation', code: null, names: ['毕业'], status_after: 'graduated' },
+  { key: 'completion', code: null, names: ['结业'], status_after: 'completed' },
+  { key: 'incomplete', code: null, names: ['肄业'], status_after: 'incomplete' },
 ];
 
 /** Changes that end a registration and, once filed, can never be reversed. */

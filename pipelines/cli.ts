@@ -11,6 +11,8 @@ import { Warehouse } from './common/warehouse.js';
 import { runFlag } from './flag/flag.js';
 import { runIngest } from './ingest/ingest.js';
 import { isCalendarDate } from './ingest/inbox.js';
+import { writeIdLookups } from './identity/id-lookup.js';
+import { writePerson } from './person/person-timeline.js';
 import { runReconcile } from './reconcile/reconcile.js';
 import { runReport } from './report/report.js';
 import { latestSnapshotDate } from './run/pipeline-run.js';
@@ -95,6 +97,17 @@ export function buildCli(argv: string[]) {
         const report = await readStatus(w);
         process.stdout.write(args.json ? JSON.stringify(report) + '\n' : formatStatus(report));
       }))
+    .command('id <ids..>', 'check resident IDs (or student numbers): validity, birth date, sex, region', (y) =>
+      y.positional('ids', { type: 'string', array: true, demandOption: true, describe: 'IDs as typed' })
+        .option('json', { type: 'boolean', default: false, describe: 'one JSON object per line' })
+        .option('as-of', { type: 'string', describe: 'birth dates after this are invalid (default: today)' }),
+      (args) => writeIdLookups(args.ids.map(String), {
+        json: args.json, asOf: parseAsOf(args['as-of']) ?? new Date().toISOString().slice(0, 10),
+      }))
+    .command('person <number>', "one person's whole timeline across schools, with sources", (y) =>
+      y.positional('number', { type: 'string', demandOption: true, describe: 'student number or resident ID' })
+        .option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
+      (args) => writePerson(args.db, String(args.number), { json: args.json }))
     .command('fixtures', 'write a synthetic inbox with an answer key', (y) =>
       y.option('out', { type: 'string', default: './fixtures-out', describe: 'folder: inbox/ and answer-key.json go in it' })
         .option('schools', { type: 'number', default: 32 })

@@ -35,10 +35,12 @@ CREATE OR REPLACE TEMP MACRO id_check_char(s) AS
     ) % 11];
 
 -- An old 15-digit ID widened to 18: `19` before the year, then the check character.
-CREATE OR REPLACE TEMP MACRO widen_id(s) AS
-    CASE WHEN regexp_full_match(s, '\d{15}')
-        THEN substr(s, 1, 6) || '19' || substr(s, 7) || id_check_char(substr(s, 1, 6) || '19' || substr(s, 7))
-        ELSE s END;
+-- Macro arguments are pasted in wherever they are used, so macros that use their argument many
+-- times bind it once through a lambda: nested calls would otherwise grow the query without bound.
+CREATE OR REPLACE TEMP MACRO widen_id(s) AS list_transform([s], lambda v: CASE
+    WHEN regexp_full_match(v, '\d{15}')
+        THEN substr(v, 1, 6) || '19' || substr(v, 7) || id_check_char(substr(v, 1, 6) || '19' || substr(v, 7))
+        ELSE v END)[1];
 
 -- A value a spreadsheet turned into a number: scientific notation, a `.0` tail, or an 18-digit
 -- number whose last digits were zeroed (it then fails its check and ends in 000).
@@ -53,14 +55,14 @@ CREATE OR REPLACE TEMP MACRO is_province_code(p) AS p IN (
     '71', '81', '82');
 
 -- Why a normalised resident ID is invalid (rules.md §1.1), or NULL when it is valid.
-CREATE OR REPLACE TEMP MACRO id_problem(s, as_of) AS CASE
-    WHEN is_mangled_id(s) THEN 'mangled_by_spreadsheet'
-    WHEN NOT regexp_full_match(s, '\d{17}[\dX]') THEN 'invalid_id_length'
-    WHEN NOT is_province_code(s[1:2]) THEN 'invalid_id_province'
-    WHEN try_strptime(s[7:14], '%Y%m%d') IS NULL
-        OR s[7:14] < '19000101' OR strftime(as_of, '%Y%m%d') < s[7:14] THEN 'invalid_id_birth_date'
-    WHEN id_check_char(s) <> s[18] THEN 'invalid_id_checksum'
-    END;
+CREATE OR REPLACE TEMP MACRO id_problem(s, as_of) AS list_transform([s], lambda v: CASE
+    WHEN is_mangled_id(v) THEN 'mangled_by_spreadsheet'
+    WHEN NOT regexp_full_match(v, '\d{17}[\dX]') THEN 'invalid_id_length'
+    WHEN NOT is_province_code(v[1:2]) THEN 'invalid_id_province'
+    WHEN try_strptime(v[7:14], '%Y%m%d') IS NULL
+        OR v[7:14] < '19000101' OR strftime(as_of, '%Y%m%d') < v[7:14] THEN 'invalid_id_birth_date'
+    WHEN id_check_char(v) <> v[18] THEN 'invalid_id_checksum'
+    END)[1];
 
 -- Dates as clerks type them. Day-first or month-first forms and two-digit years match nothing.
 CREATE OR REPLACE TEMP MACRO parse_cn_date(s) AS CASE
@@ -133,13 +135,6 @@ CREATE OR REPLACE TEMP MACRO format_message(template, header, column_name, bad_v
     path || ' line ' || line_no || ': ' || replace(replace(template,
         '{header}', coalesce(header, column_name, '')), '{value}', coalesce(bad_value, ''));
 
--- The province an ID's address code belongs to today. Address codes are never re-issued when
--- regions change, so codes of areas that moved province resolve through this table of
--- historical prefixes (Chongqing's 5102… codes date from before it left Sichuan in 1997).
-CREATE OR REPLACE TEMP MACRO origin_province(address_code) AS CASE
-    WHEN address_code[1:4] = '5102' THEN '50'
-    ELSE address_code[1:2] END;
-
 -- The identifier columns of a person record, shared by rosters and change logs. A file without an
 -- id_type column holds resident IDs; only resident IDs are checked and widened to 18.
 CREATE OR REPLACE TEMP MACRO is_resident_id_type(id_type) AS
@@ -160,4 +155,10 @@ CREATE OR REPLACE TEMP MACRO student_no_of(student_no, id_no, id_type, id_reason
     CASE WHEN is_resident_id_type(id_type) AND id_reason IS NULL AND normalize_ident(id_no) IS NOT NULL
         THEN 'G' || id_no_of(id_no, id_type) END);
 
-CREATE OR REPLACE TEMP MACRO is_student_no(s) AS regexp_full_match(s, '[GJ]\d{17}[\dX]|L\d{18}');
+-- A student number of its kind (rules.md §1.2): G and J + 18 characters built like a resident ID
+-- (province, calendar birth date, check character), L + 18 digits: region, birth date, 4 digits.
+CREATE OR REPLACE TEMP MACRO is_student_no(s) AS list_transform([s], lambda n: CASE
+    WHEN regexp_full_match(n, '[GJ]\d{17}[\dX]') THEN id_problem(n[2:], DATE '9999-12-31') IS NULL
+    WHEN regexp_full_match(n, 'L\d{18}') THEN is_province_code(n[2:3])
+        AND try_strptime(n[8:15], '%Y%m%d') IS NOT NULL AND n[8:15] >= '19000101'
+    ELSE false END)[1];

@@ -1,66 +1,68 @@
--- The person model: one row per person, keyed by the national student number. Attributes the
--- resident ID fixes (birth date, sex, origin) come from the ID; mutable ones (name, school,
--- status, grade) from the latest snapshot. Grain: one row per person.
+-- The person model: one row per person, under the number person_alias gives them. Which source
+-- wins (docs/person-model.md): birth date and sex from the resident ID over typed ones; the ID,
+-- name and current school, status and grade from the latest snapshot (change logs only when no
+-- snapshot has the value); origin from the ID's address code, resolved through `region`.
+-- Grain: one row per person.
 WITH roster AS (
-    SELECT student_no, id_no, name, sex, birth_date, school_code, status, grade, snapshot_date,
-        file_id, line_no
-    FROM roster_row
+    SELECT * FROM person_roster_row()
 ),
 
 changes AS (
-    SELECT student_no, id_no, name, NULL AS sex, NULL::DATE AS birth_date, school_code,
-        NULL AS status, NULL::INTEGER AS grade, change_date AS snapshot_date, file_id, line_no
-    FROM change_row
+    SELECT * FROM person_change_row()
 ),
 
 sightings AS (
-    SELECT *, 1 AS from_roster FROM roster
+    SELECT student_no, id_no, name, sex, birth_date, snapshot_date AS seen_on,
+        (1, snapshot_date, school_code, line_no) AS recency
+    FROM roster
     UNION ALL
-    SELECT *, 0 FROM changes
+    SELECT student_no, id_no, name, NULL, NULL, change_date, (0, change_date, school_code, line_no)
+    FROM changes
 ),
 
 latest AS (
     SELECT
-        s.student_no,
-        arg_max(s.id_no, s.snapshot_date) FILTER (WHERE s.id_no IS NOT NULL) AS id_no,
-        arg_max(s.name, (s.from_roster, s.snapshot_date)) FILTER (WHERE s.name IS NOT NULL) AS name,
-        arg_max(s.sex, s.snapshot_date) FILTER (WHERE s.sex IS NOT NULL) AS typed_sex,
-        arg_max(s.birth_date, s.snapshot_date) FILTER (WHERE s.birth_date IS NOT NULL) AS typed_birth,
-        max(s.snapshot_date) AS last_seen
-    FROM sightings AS s
-    GROUP BY s.student_no
+        student_no,
+        arg_max(id_no, recency) FILTER (WHERE id_no IS NOT NULL) AS id_no,
+        arg_max(name, recency) FILTER (WHERE name IS NOT NULL) AS name,
+        arg_max(sex, recency) FILTER (WHERE sex IS NOT NULL) AS typed_sex,
+        arg_max(birth_date, recency) FILTER (WHERE birth_date IS NOT NULL) AS typed_birth,
+        max(seen_on) AS last_seen
+    FROM sightings
+    GROUP BY student_no
 ),
 
 current_registration AS (
-    SELECT student_no, school_code, status, grade
-    FROM roster_row AS r
+    SELECT r.student_no, r.school_code, r.status, r.grade
+    FROM roster AS r
     JOIN status_code AS c ON c.key = r.status
     QUALIFY row_number() OVER (
-        PARTITION BY student_no
-        ORDER BY snapshot_date DESC, c.registered DESC NULLS LAST, school_code) = 1
+        PARTITION BY r.student_no
+        ORDER BY r.snapshot_date DESC, c.registered DESC NULLS LAST, r.school_code, r.line_no) = 1
 ),
 
-resident AS (
+resolved AS (
     SELECT
-        *,
-        regexp_full_match(coalesce(id_no, ''), '\d{17}[\dX]') AS has_resident_id
-    FROM latest
+        l.*,
+        regexp_full_match(coalesce(l.id_no, ''), '\d{17}[\dX]') AS has_resident_id
+    FROM latest AS l
+),
+
+persons AS (
+    SELECT
+        r.student_no,
+        r.id_no,
+        r.name,
+        CASE WHEN r.has_resident_id THEN id_sex(r.id_no) ELSE r.typed_sex END AS sex,
+        CASE WHEN r.has_resident_id THEN id_birth_date(r.id_no)
+            ELSE coalesce(r.typed_birth, student_no_birth_date(r.student_no)) END AS birth_date,
+        CASE WHEN r.has_resident_id THEN origin_province(r.id_no[1:6]) END AS origin_province_code,
+        c.school_code AS current_school_code,
+        c.status AS current_status,
+        c.grade AS current_grade,
+        r.last_seen
+    FROM resolved AS r
+    LEFT JOIN current_registration AS c USING (student_no)
 )
 
-SELECT
-    r.student_no,
-    r.id_no,
-    r.name,
-    CASE WHEN r.has_resident_id
-        THEN CASE WHEN CAST(r.id_no[17] AS INTEGER) % 2 = 1 THEN 'M' ELSE 'F' END
-        ELSE r.typed_sex END AS sex,
-    CASE WHEN r.has_resident_id THEN CAST(strptime(r.id_no[7:14], '%Y%m%d') AS DATE)
-        ELSE r.typed_birth END AS birth_date,
-    CASE WHEN r.has_resident_id THEN origin_province(r.id_no[1:6]) END AS origin_province_code,
-    c.school_code AS current_school_code,
-    c.status AS current_status,
-    c.grade AS current_grade,
-    r.last_seen
-FROM resident AS r
-LEFT JOIN current_registration AS c USING (student_no)
-ORDER BY r.student_no
+SELECT * FROM persons ORDER BY student_no

@@ -1,61 +1,85 @@
--- Status changes: one row per status change, recorded or inferred. Recorded changes come from the
--- change logs (the same change exported twice counts once). Where two snapshots of a person at
--- one school show different statuses and no record explains it, the change is inferred, dated
--- at the later snapshot, so the timeline has no silent jumps.
-WITH recorded AS (
+-- Status changes: one row per status change, recorded or inferred, each with the status it leaves
+-- the registration in, so the status on any date is the last event on or before it. Recorded
+-- changes come from the change logs (the same change exported twice counts once). Inferred ones:
+-- a snapshot showing another status than the one in effect before it at that school (the earlier
+-- snapshot's, or the last change recorded since), with no record of the change (dated at the
+-- snapshot), and the start of every stay no record began (registration.start_change).
+WITH changes AS (
+    SELECT * FROM person_change_row()
+),
+
+roster AS (
+    SELECT * FROM person_roster_row()
+),
+
+recorded AS (
     SELECT
-        student_no, school_code, event_type, change_date AS event_date, filed_date,
-        false AS is_inferred, file_id, line_no
-    FROM change_row
+        c.student_no, c.school_code, c.event_type, c.change_date AS event_date, c.filed_date,
+        k.status_after AS status, false AS is_inferred, c.file_id, c.line_no
+    FROM changes AS c
+    JOIN change_code AS k ON k.key = c.event_type
     QUALIFY row_number() OVER (
-        PARTITION BY student_no, school_code, event_type, change_date
-        ORDER BY filed_date NULLS LAST, file_id, line_no) = 1
+        PARTITION BY c.student_no, c.school_code, c.event_type, c.change_date
+        ORDER BY c.filed_date NULLS LAST, c.file_id, c.line_no) = 1
 ),
 
 status_changes AS (
     SELECT
         r.student_no, r.school_code, r.snapshot_date, r.status, r.file_id, r.line_no,
-        lag(r.status) OVER w AS previous_status,
-        lag(r.snapshot_date) OVER w AS previous_date
-    FROM roster_row AS r
-    WINDOW w AS (PARTITION BY r.student_no, r.school_code ORDER BY r.snapshot_date)
+        lag(r.status) OVER same_school AS previous_status,
+        lag(r.snapshot_date) OVER same_school AS previous_date
+    FROM roster AS r
+    WINDOW same_school AS (PARTITION BY r.student_no, r.school_code ORDER BY r.snapshot_date)
 ),
 
-inferred_types AS (
-    SELECT *, CASE
-        WHEN status = 'suspended' THEN 'suspend'
-        WHEN status IN ('studying', 'resumed') AND previous_status = 'suspended' THEN 'resume'
-        WHEN status IN ('studying', 'resumed') AND previous_status = 'admission_held' THEN 'admission_restored'
-        WHEN status IN ('studying', 'resumed') AND previous_status IN ('withdrawn', 'cancelled', 'expelled', 'dropped_out') THEN 'reinstate'
-        WHEN status = 'withdrawn' THEN 'withdraw'
-        WHEN status = 'cancelled' THEN 'cancel'
-        WHEN status = 'expelled' THEN 'expel'
-        WHEN status = 'deceased' THEN 'death'
-        WHEN status = 'graduated' THEN 'graduation'
-        WHEN status = 'completed' THEN 'completion'
-        WHEN status = 'incomplete' THEN 'incomplete'
-        WHEN status = 'transferred_out' THEN 'transfer_out'
-        WHEN status = 'admission_held' THEN 'admission_held'
-    END AS event_type
-    FROM status_changes
-    WHERE previous_status IS NOT NULL AND status <> previous_status
+known_before AS (
+    SELECT c.*, coalesce((
+        SELECT arg_max(e.status, e.event_date) FROM recorded AS e
+        WHERE e.student_no = c.student_no AND e.school_code = c.school_code
+            AND e.event_date > c.previous_date AND e.event_date < c.snapshot_date
+    ), c.previous_status) AS status_before
+    FROM status_changes AS c
+    WHERE c.previous_date IS NOT NULL
+),
+
+inferred_changes AS (
+    SELECT
+        k.student_no, k.school_code, change_between(k.status_before, k.status) AS event_type,
+        k.snapshot_date AS event_date, NULL::DATE AS filed_date, k.status, true AS is_inferred,
+        k.file_id, k.line_no, k.previous_date
+    FROM known_before AS k
+    WHERE change_between(k.status_before, k.status) IS NOT NULL
 ),
 
 inferred AS (
-    SELECT
-        i.student_no, i.school_code, i.event_type, i.snapshot_date AS event_date,
-        NULL::DATE AS filed_date, true AS is_inferred, i.file_id, i.line_no
-    FROM inferred_types AS i
-    WHERE i.event_type IS NOT NULL AND NOT EXISTS (
+    SELECT * EXCLUDE (previous_date) FROM inferred_changes AS i
+    WHERE NOT EXISTS (
         SELECT 1 FROM recorded AS e
         WHERE e.student_no = i.student_no AND e.event_type = i.event_type
-            AND e.event_date > i.previous_date AND e.event_date <= i.snapshot_date)
+            AND e.event_date > i.previous_date AND e.event_date <= i.event_date)
+),
+
+stay_starts AS (
+    SELECT
+        g.student_no, g.school_code, g.start_change AS event_type, g.start_date AS event_date,
+        NULL::DATE AS filed_date, r.status, true AS is_inferred, r.file_id, r.line_no
+    FROM registration AS g
+    JOIN roster AS r USING (student_no, school_code)
+    WHERE g.start_inferred AND r.snapshot_date = g.start_date
+        AND NOT EXISTS (
+            SELECT 1 FROM inferred AS i
+            WHERE i.student_no = g.student_no AND i.school_code = g.school_code
+                AND i.event_date = g.start_date)
+    QUALIFY row_number() OVER (
+        PARTITION BY g.student_no, g.school_code, g.start_date ORDER BY r.file_id, r.line_no) = 1
 ),
 
 events AS (
     SELECT * FROM recorded
     UNION ALL
     SELECT * FROM inferred
+    UNION ALL
+    SELECT * FROM stay_starts
 )
 
 SELECT

@@ -1,86 +1,86 @@
--- Moves between schools: one row per move. A sending school's 转出 and the receiving school's
--- 转入 for the same person within the pairing window are one transfer, dated by the 转入. A move
--- seen only in snapshots (consecutive stays in one stage at two schools, no record) is inferred.
-WITH outs AS (
-    SELECT student_no, school_code, event_date, event_id, to_school_code
-    FROM status_event JOIN change_row USING (file_id, line_no, student_no, school_code)
-    WHERE status_event.event_type = 'transfer_out'
+-- Moves between schools: one row per move. A sending school's 转出 and the receiving school's 转入
+-- for the same person, at most $pair_days apart either way, are one transfer dated by the 转入;
+-- each record pairs once, with its nearest counterpart, preferring records that name each other's
+-- school. A 转出 or 转入 left without a counterpart is a move of its own (dated by itself). A move
+-- seen only in snapshots, a stay that began with an inferred transfer_in, is inferred.
+WITH recorded_moves AS (
+    SELECT e.event_id, e.student_no, e.school_code, e.event_type, e.event_date,
+        c.from_school_code, c.to_school_code
+    FROM status_event AS e
+    JOIN person_change_row() AS c USING (file_id, line_no)
+    WHERE e.event_type IN ('transfer_out', 'transfer_in') AND NOT e.is_inferred
+),
+
+outs AS (
+    SELECT * FROM recorded_moves WHERE event_type = 'transfer_out'
 ),
 
 ins AS (
-    SELECT student_no, school_code, event_date, event_id, from_school_code
-    FROM status_event JOIN change_row USING (file_id, line_no, student_no, school_code)
-    WHERE status_event.event_type = 'transfer_in'
+    SELECT * FROM recorded_moves WHERE event_type = 'transfer_in'
+),
+
+candidates AS (
+    SELECT
+        o.event_id AS out_event_id, i.event_id AS in_event_id, i.student_no,
+        o.school_code AS from_school_code, i.school_code AS to_school_code,
+        i.event_date AS transfer_date,
+        (o.to_school_code IS DISTINCT FROM i.school_code)::INTEGER
+            + (i.from_school_code IS DISTINCT FROM o.school_code)::INTEGER AS mismatches,
+        abs(datediff('day', o.event_date, i.event_date)) AS gap
+    FROM ins AS i
+    JOIN outs AS o ON o.student_no = i.student_no AND o.school_code <> i.school_code
+        AND abs(datediff('day', o.event_date, i.event_date)) <= $pair_days
 ),
 
 paired AS (
-    SELECT
-        i.student_no, i.event_id AS in_id,
-        arg_max(o.event_id, o.event_date) AS out_id,
-        arg_max(o.school_code, o.event_date) AS from_school_code,
-        any_value(i.school_code) AS to_school_code,
-        any_value(i.event_date) AS transfer_date
-    FROM ins AS i
-    JOIN outs AS o ON o.student_no = i.student_no AND o.school_code <> i.school_code
-        AND o.event_date BETWEEN i.event_date - to_days($pair_days) AND i.event_date + INTERVAL 7 DAY
-    GROUP BY i.student_no, i.event_id
-),
-
-unpaired_ins AS (
-    SELECT i.student_no, i.from_school_code, i.school_code AS to_school_code, i.event_date
-    FROM ins AS i WHERE i.event_id NOT IN (SELECT in_id FROM paired)
-),
-
-unpaired_outs AS (
-    SELECT o.student_no, o.school_code AS from_school_code, o.to_school_code, o.event_date
-    FROM outs AS o WHERE o.event_id NOT IN (SELECT out_id FROM paired)
+    SELECT * EXCLUDE (mismatches, gap) FROM candidates
+    QUALIFY row_number() OVER (PARTITION BY in_event_id ORDER BY mismatches, gap, out_event_id) = 1
+        AND row_number() OVER (PARTITION BY out_event_id ORDER BY mismatches, gap, in_event_id) = 1
 ),
 
 recorded AS (
-    SELECT student_no, from_school_code, to_school_code, transfer_date, false AS is_inferred
-    FROM paired
+    SELECT *, false AS is_inferred FROM paired
     UNION ALL
-    SELECT *, false FROM unpaired_ins
+    SELECT NULL, event_id, student_no, from_school_code, school_code, event_date, false
+    FROM ins WHERE event_id NOT IN (SELECT in_event_id FROM paired)
     UNION ALL
-    SELECT *, false FROM unpaired_outs
+    SELECT event_id, NULL, student_no, school_code, to_school_code, event_date, false
+    FROM outs WHERE event_id NOT IN (SELECT out_event_id FROM paired)
 ),
 
-consecutive AS (
-    SELECT
-        student_no, school_code AS to_school_code, stage, start_date,
-        lag(school_code) OVER w AS from_school_code,
-        lag(stage) OVER w AS previous_stage,
-        lag(end_date) OVER w AS previous_end
+stays AS (
+    SELECT *,
+        lag(school_code) OVER person_stays AS previous_school,
+        lag(end_date) OVER person_stays AS previous_end
     FROM registration
-    WINDOW w AS (PARTITION BY student_no ORDER BY start_date, school_code)
+    WINDOW person_stays AS (PARTITION BY student_no ORDER BY start_date, school_code)
 ),
 
 inferred AS (
-    SELECT c.student_no, c.from_school_code, c.to_school_code, c.start_date AS transfer_date,
-        true AS is_inferred
-    FROM consecutive AS c
-    WHERE c.from_school_code IS NOT NULL AND c.from_school_code <> c.to_school_code
-        AND c.stage = c.previous_stage
+    SELECT NULL, NULL, s.student_no, s.previous_school, s.school_code, s.start_date, true
+    FROM stays AS s
+    WHERE s.start_change = 'transfer_in' AND s.start_inferred
         AND NOT EXISTS (
             SELECT 1 FROM recorded AS r
-            WHERE r.student_no = c.student_no
-                AND r.transfer_date BETWEEN c.previous_end - INTERVAL 7 DAY AND c.start_date + INTERVAL 7 DAY)
+            WHERE r.student_no = s.student_no
+                AND r.transfer_date BETWEEN s.previous_end - to_days($pair_days)
+                    AND s.start_date + to_days($pair_days))
 ),
 
 moves AS (
     SELECT * FROM recorded
     UNION ALL
     SELECT * FROM inferred
+),
+
+scoped AS (
+    SELECT
+        m.student_no, m.from_school_code, m.to_school_code, m.transfer_date,
+        transfer_scope(f.region_code, t.region_code) AS scope,
+        m.is_inferred, m.out_event_id, m.in_event_id
+    FROM moves AS m
+    LEFT JOIN school AS f ON f.school_code = m.from_school_code
+    LEFT JOIN school AS t ON t.school_code = m.to_school_code
 )
 
-SELECT
-    m.student_no,
-    m.from_school_code,
-    m.to_school_code,
-    m.transfer_date,
-    transfer_scope(f.region_code, t.region_code) AS scope,
-    m.is_inferred
-FROM moves AS m
-LEFT JOIN school AS f ON f.school_code = m.from_school_code
-LEFT JOIN school AS t ON t.school_code = m.to_school_code
-ORDER BY m.student_no, m.transfer_date
+SELECT * FROM scoped ORDER BY student_no, transfer_date, from_school_code

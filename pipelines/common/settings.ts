@@ -32,6 +32,10 @@ const SettingsSpec = z.strictObject({
   transferPairDays: z.number().int().min(1).default(60),
   /** Years off the usual age for a grade before a finding is raised (default 2). */
   ageToleranceYears: z.number().int().min(0).default(2),
+  /** Years a 休学 may last before a suspension_overdue finding (default 1). */
+  suspensionYears: z.number().int().min(1).max(6).default(1),
+  /** Extensions of that length a school may grant; past them the finding is a warning (default 1). */
+  suspensionExtensions: z.number().int().min(0).max(3).default(1),
   /** Per-province overrides of the exam rules, keyed by the 2-digit province code. */
   provinces: z.record(z.string().regex(/^\d{2}$/), ProvinceSpec).default({}),
   /** A school's own change codes, keyed by school code, then code → standard change name. */

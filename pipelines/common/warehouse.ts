@@ -11,6 +11,8 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { CHANGE_CODES, STATUS_CODES } from '../../models/codes.js';
+import { hanVariantRows } from '../../models/han-variants.js';
+import { regionRows } from '../../models/regions.js';
 import { readSchema, renderAddedColumns, renderTableDdl } from '../../models/schema.js';
 import { lockedError } from './errors.js';
 import { readSql } from './sql-files.js';
@@ -31,6 +33,7 @@ export class Warehouse {
     const warehouse = new Warehouse(path, instance, await instance.connect());
     await warehouse.createTables();
     await warehouse.run(readSql('macros'));
+    await warehouse.run(readSql('person_macros'));
     return warehouse;
   }
 
@@ -81,6 +84,8 @@ export class Warehouse {
     }
     await this.fillCodeTable('status_code', STATUS_CODES);
     await this.fillCodeTable('change_code', CHANGE_CODES);
+    await this.fillCodeTable('region', regionRows());
+    await this.fillCodeTable('han_variant', hanVariantRows());
   }
 
   private async existingColumns(): Promise<Map<string, Set<string>>> {
@@ -95,7 +100,8 @@ export class Warehouse {
     return tables;
   }
 
-  // The code lists live in TypeScript; SQL joins against these copies, refreshed on every open.
+  // The code lists and reference data live in TypeScript (and its packages); SQL joins against
+  // these copies, refreshed on every open.
   private async fillCodeTable(table: string, rows: readonly object[]): Promise<void> {
     const columns = readSchema().find((t) => t.name === table)?.columns ?? [];
     const shape = Object.fromEntries(columns.map((c) => [c.name, c.type]));

@@ -43,3 +43,8 @@ export function changes(entries: ChangeEntry[]): string {
 }
 
 export { writeTree };
+
+/** Any export as UTF-8 CSV: a header row and rows of cells, as a clerk's file would hold them. */
+export function csv(header: string[], rows: string[][]): string {
+  return [header, ...rows].map((cells) => cells.join(',')).join('\n') + '\n';
+}
