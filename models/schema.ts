@@ -65,13 +65,6 @@ export function renderAddedColumns(table: TableSchema, existing: Set<string>): s
     .map((column) => `ALTER TABLE ${table.name} ADD COLUMN ${column.name} ${column.type}`);
 }
 
-/** Column list of one table, for `insert into t (cols) select ...` statements. */
-export function columnNames(tableName: string): string[] {
-  const table = readSchema().find((t) => t.name === tableName);
-  if (!table) throw new Error(`unknown table: ${tableName}`);
-  return table.columns.map((c) => c.name);
-}
-
 function renderColumn(column: ColumnSchema): string {
   const constraints = [column.primaryKey ? 'PRIMARY KEY' : '', column.notNull ? 'NOT NULL' : ''];
   return [column.name, column.type, ...constraints].filter(Boolean).join(' ');

@@ -11,9 +11,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { CHANGE_CODES, STATUS_CODES } from '../../models/codes.js';
-import { hanVariantRows } from '../../models/han-variants.js';
-import { regionRows } from '../../models/regions.js';
-import { readSchema, renderAddedColumns, renderTableDdl } from '../../models/schema.js';
+import { schemaVersion } from '../../models/schema-version.js';
 import { lockedError } from './errors.js';
 import { readSql } from './sql-files.js';
 
@@ -57,6 +55,16 @@ export class Warehouse {
     return (await this.all<T>(sql, params))[0];
   }
 
+  /** The columns of a warehouse table, in order. */
+  async columnNames(table: string): Promise<string[]> {
+    const rows = await this.all<{ column_name: string }>(
+      `SELECT column_name FROM duckdb_columns() WHERE table_name = $table AND schema_name = 'main'
+       AND database_name = current_database() ORDER BY column_index`,
+      { table },
+    );
+    return rows.map((r) => r.column_name);
+  }
+
   /** Runs `work` in one transaction: all of it lands, or none of it. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     await this.run('BEGIN TRANSACTION');
@@ -75,13 +83,38 @@ export class Warehouse {
     this.instance.closeSync();
   }
 
+  // The DBML parser and the reference data are large; they load only when the warehouse is new
+  // or was built by another version of the schema.
   private async createTables(): Promise<void> {
+    const version = schemaVersion();
+    if ((await this.appliedVersion()) === version) return;
+    const { readSchema, renderAddedColumns, renderTableDdl } = await import('../../models/schema.js');
     const existing = await this.existingColumns();
     for (const table of readSchema()) {
       const columns = existing.get(table.name);
       const statements = columns ? renderAddedColumns(table, columns) : renderTableDdl(table);
       for (const statement of statements) await this.run(statement);
     }
+    await this.fillReferenceTables();
+    await this.run(
+      'INSERT OR REPLACE INTO schema_version VALUES ($version, current_localtimestamp())',
+      { version },
+    );
+  }
+
+  private async appliedVersion(): Promise<string | null> {
+    try {
+      const row = await this.one<{ version: string }>(
+        'SELECT version FROM schema_version ORDER BY applied_at DESC LIMIT 1');
+      return row?.version ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async fillReferenceTables(): Promise<void> {
+    const { hanVariantRows } = await import('../../models/han-variants.js');
+    const { regionRows } = await import('../../models/regions.js');
     await this.fillCodeTable('status_code', STATUS_CODES);
     await this.fillCodeTable('change_code', CHANGE_CODES);
     await this.fillCodeTable('region', regionRows());
@@ -101,8 +134,9 @@ export class Warehouse {
   }
 
   // The code lists and reference data live in TypeScript (and its packages); SQL joins against
-  // these copies, refreshed on every open.
+  // these copies, refreshed whenever the schema version changes.
   private async fillCodeTable(table: string, rows: readonly object[]): Promise<void> {
+    const { readSchema } = await import('../../models/schema.js');
     const columns = readSchema().find((t) => t.name === table)?.columns ?? [];
     const shape = Object.fromEntries(columns.map((c) => [c.name, c.type]));
     await this.run(`DELETE FROM ${table}`);

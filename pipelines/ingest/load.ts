@@ -4,7 +4,6 @@
 
 import type { Warehouse } from '../common/warehouse.js';
 import type { PreparedFile } from './prepare.js';
-import { columnNames } from '../../models/schema.js';
 
 const RAW_TABLE = { roster: 'raw_roster', changes: 'raw_change', schools: 'raw_school' } as const;
 
@@ -49,7 +48,7 @@ async function insertRaw(
   group: PreparedFile[],
 ): Promise<void> {
   const { columns, headers, delimiter } = layout;
-  const wanted = new Set(columnNames(table));
+  const wanted = new Set(await warehouse.columnNames(table));
   const mapped = columns.flatMap((c, i) => (c && wanted.has(c) ? [[c, `c${i}`] as const] : []));
   const extras = columns.flatMap((c, i) => (c && wanted.has(c) ? [] : [i]));
   const cells = columns.map((_, i) => `coalesce(c${i}, '')`).join(', ');

@@ -8,7 +8,7 @@ import type { Warehouse } from '../common/warehouse.js';
 import { runFlag } from '../flag/flag.js';
 import { runIngest } from '../ingest/ingest.js';
 import { runReconcile } from '../reconcile/reconcile.js';
-import { runReport, type ReportOptions } from '../report/report.js';
+import type { ReportOptions } from '../report/report.js';
 import { beginRun, finishRun, latestSnapshotDate, type RunCounts } from './pipeline-run.js';
 
 export interface RunOptions {
@@ -29,6 +29,7 @@ export async function runJob(warehouse: Warehouse, options: RunOptions, logger: 
     counts.flags = (await runFlag(warehouse, options.settings, runId, counts.as_of, logger)).flags;
 
     const report = { ...options.report, ...(counts.as_of ? { asOf: counts.as_of } : {}) };
+    const { runReport } = await import('../report/report.js');
     await runReport(warehouse, report, logger);
   });
 }

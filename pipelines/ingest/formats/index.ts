@@ -9,7 +9,6 @@ import { readNdjson } from './ndjson.js';
 import { readParquet } from './parquet.js';
 import type { Part } from './part.js';
 import { readText } from './text.js';
-import { readXlsx } from './xlsx.js';
 
 export type Format = 'csv' | 'tsv' | 'txt' | 'xls-text' | 'xlsx' | 'json' | 'ndjson' | 'parquet';
 
@@ -30,7 +29,8 @@ const READERS: Record<Format, (path: string) => Promise<Part[]>> = {
   tsv: readText,
   txt: readText,
   'xls-text': readText,
-  xlsx: readXlsx,
+  // exceljs is large; it is loaded the first time a workbook arrives.
+  xlsx: async (path) => (await import('./xlsx.js')).readXlsx(path),
   json: readJson,
   ndjson: readNdjson,
   parquet: readParquet,
