@@ -31,11 +31,13 @@ open_cancellations AS (
     LEFT JOIN later_stage_admissions AS a USING (event_id)
 ),
 
+-- Recorded restorations only: one inferred from snapshots is already a registered sighting.
 restorations AS (
     SELECT c.event_id, r.event_date, r.event_type, r.school_code, r.file_id, r.line_no
     FROM open_cancellations AS c
     JOIN status_event AS r ON r.student_no = c.student_no
         AND r.event_type IN ('reinstate', 'admission_restored', 'resume')
+        AND NOT r.is_inferred
         AND r.event_date >= c.event_date AND r.event_date < c.reversal_deadline
 ),
 
