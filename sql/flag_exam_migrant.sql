@@ -90,7 +90,7 @@ hukou_changes AS (
         r.student_no, r.snapshot_date, r.hukou_region, r.file_id, r.line_no,
         lag(r.hukou_region) OVER (PARTITION BY r.student_no ORDER BY r.snapshot_date, r.school_code)
             AS previous_region
-    FROM roster_row AS r
+    FROM person_roster AS r
     WHERE regexp_full_match(r.hukou_region, '\d{6}')
 ),
 

@@ -4,8 +4,8 @@
 WITH same_day AS (
     SELECT a.student_no, a.school_code AS school_a, b.school_code AS school_b,
         a.snapshot_date AS from_date, a.snapshot_date AS to_date
-    FROM roster_row AS a
-    JOIN roster_row AS b ON b.student_no = a.student_no AND b.snapshot_date = a.snapshot_date
+    FROM person_roster AS a
+    JOIN person_roster AS b ON b.student_no = a.student_no AND b.snapshot_date = a.snapshot_date
         AND b.school_code > a.school_code
     JOIN status_code AS sa ON sa.key = a.status AND sa.registered
     JOIN status_code AS sb ON sb.key = b.status AND sb.registered

@@ -8,7 +8,7 @@ WITH cancellations AS (
         coalesce(e.filed_date,
             CAST(e.event_date + to_days(CAST($assume_filed_days AS INTEGER)) AS DATE)) AS filed_on,
         coalesce((
-            SELECT arg_max(stage_of_grade(r.grade), r.snapshot_date) FROM roster_row AS r
+            SELECT arg_max(stage_of_grade(r.grade), r.snapshot_date) FROM person_roster AS r
             WHERE r.student_no = e.student_no AND r.school_code = e.school_code
                 AND r.snapshot_date <= e.event_date), 'unknown') AS stage
     FROM status_event AS e
@@ -44,7 +44,7 @@ restorations AS (
 registered_sightings AS (
     SELECT c.event_id, r.snapshot_date, r.school_code, r.status, r.file_id, r.line_no
     FROM open_cancellations AS c
-    JOIN roster_row AS r ON r.student_no = c.student_no
+    JOIN person_roster AS r ON r.student_no = c.student_no
         AND r.snapshot_date > coalesce(c.filed_on, c.event_date)
         AND r.snapshot_date < c.reversal_deadline
     JOIN status_code AS s ON s.key = r.status AND s.registered
@@ -83,7 +83,7 @@ deaths AS (
          WHERE e.student_no = d.student_no AND e.event_date > d.event_date) AS later_events,
         (SELECT list(struct_pack(date := r.snapshot_date, status := r.status,
             school_code := r.school_code) ORDER BY r.snapshot_date)
-         FROM roster_row AS r JOIN status_code AS s ON s.key = r.status AND s.registered
+         FROM person_roster AS r JOIN status_code AS s ON s.key = r.status AND s.registered
          WHERE r.student_no = d.student_no AND r.snapshot_date > d.event_date) AS later_sightings
     FROM status_event AS d
     WHERE d.event_type = 'death'

@@ -8,8 +8,8 @@ import { readSql } from '../common/sql-files.js';
 import type { Warehouse } from '../common/warehouse.js';
 
 
-/** Shared inputs of the exam rules, materialised once per run as temp tables, in order. */
-const PRELUDE = ['senior_sighting', 'exam_candidate'] as const;
+/** Shared inputs of the rules, materialised once per run as temp tables, in order. */
+const PRELUDE = ['person_roster', 'senior_sighting', 'exam_candidate'] as const;
 
 const RULE_QUERIES = [
   'flag_reinstatement',
