@@ -11,6 +11,8 @@ WITH raw AS (
 normalized AS (
     SELECT
         *,
+        id_no_of(id_no, id_type) AS id_18,
+        is_resident_id_type(id_type) AS is_resident_id,
         coalesce(normalize_ident(school_code), file_school_code) AS school,
         normalize_text(change_type) AS change_text,
         parse_cn_date(change_date) AS changed_on,
@@ -38,12 +40,12 @@ resolved AS (
 ),
 
 identified AS (
-    SELECT *, id_cell_problem(id_no, id_type, file_export_date) AS id_reason
+    SELECT *, id_cell_problem(id_18, is_resident_id, file_export_date) AS id_reason
     FROM resolved
 ),
 
 numbered AS (
-    SELECT *, student_no_of(student_no, id_no, id_type, id_reason) AS person_no
+    SELECT *, student_no_of(student_no, id_18, is_resident_id, id_reason) AS person_no
     FROM identified
 ),
 
@@ -77,7 +79,7 @@ SELECT
     problem[3] AS bad_value,
     school AS school_code,
     person_no AS student_no,
-    id_no_of(id_no, id_type) AS id_no,
+    id_18 AS id_no,
     normalize_text(name) AS name,
     event_key AS event_type,
     changed_on AS change_date,

@@ -35,12 +35,12 @@ CREATE OR REPLACE TEMP MACRO id_check_char(s) AS
     ) % 11];
 
 -- An old 15-digit ID widened to 18: `19` before the year, then the check character.
--- Macro arguments are pasted in wherever they are used, so macros that use their argument many
--- times bind it once through a lambda: nested calls would otherwise grow the query without bound.
-CREATE OR REPLACE TEMP MACRO widen_id(s) AS list_transform([s], lambda v: CASE
-    WHEN regexp_full_match(v, '\d{15}')
-        THEN substr(v, 1, 6) || '19' || substr(v, 7) || id_check_char(substr(v, 1, 6) || '19' || substr(v, 7))
-        ELSE v END)[1];
+-- Macro arguments are pasted in wherever they are used: pass these macros a column, not another
+-- macro's result, or nested calls multiply the query (the checks compute each step as a column).
+CREATE OR REPLACE TEMP MACRO widen_id(s) AS CASE
+    WHEN regexp_full_match(s, '\d{15}')
+        THEN substr(s, 1, 6) || '19' || substr(s, 7) || id_check_char(substr(s, 1, 6) || '19' || substr(s, 7))
+        ELSE s END;
 
 -- A value a spreadsheet turned into a number: scientific notation, a `.0` tail, or an 18-digit
 -- number whose last digits were zeroed (it then fails its check and ends in 000).
@@ -55,14 +55,14 @@ CREATE OR REPLACE TEMP MACRO is_province_code(p) AS p IN (
     '71', '81', '82');
 
 -- Why a normalised resident ID is invalid (rules.md §1.1), or NULL when it is valid.
-CREATE OR REPLACE TEMP MACRO id_problem(s, as_of) AS list_transform([s], lambda v: CASE
-    WHEN is_mangled_id(v) THEN 'mangled_by_spreadsheet'
-    WHEN NOT regexp_full_match(v, '\d{17}[\dX]') THEN 'invalid_id_length'
-    WHEN NOT is_province_code(v[1:2]) THEN 'invalid_id_province'
-    WHEN try_strptime(v[7:14], '%Y%m%d') IS NULL
-        OR v[7:14] < '19000101' OR strftime(as_of, '%Y%m%d') < v[7:14] THEN 'invalid_id_birth_date'
-    WHEN id_check_char(v) <> v[18] THEN 'invalid_id_checksum'
-    END)[1];
+CREATE OR REPLACE TEMP MACRO id_problem(s, as_of) AS CASE
+    WHEN is_mangled_id(s) THEN 'mangled_by_spreadsheet'
+    WHEN NOT regexp_full_match(s, '\d{17}[\dX]') THEN 'invalid_id_length'
+    WHEN NOT is_province_code(s[1:2]) THEN 'invalid_id_province'
+    WHEN try_strptime(s[7:14], '%Y%m%d') IS NULL
+        OR s[7:14] < '19000101' OR strftime(as_of, '%Y%m%d') < s[7:14] THEN 'invalid_id_birth_date'
+    WHEN id_check_char(s) <> s[18] THEN 'invalid_id_checksum'
+    END;
 
 -- Dates as clerks type them. Day-first or month-first forms and two-digit years match nothing.
 CREATE OR REPLACE TEMP MACRO parse_cn_date(s) AS CASE
@@ -144,21 +144,20 @@ CREATE OR REPLACE TEMP MACRO id_no_of(id_no, id_type) AS CASE
     WHEN is_resident_id_type(id_type) THEN widen_id(normalize_ident(id_no))
     ELSE normalize_ident(id_no) END;
 
--- Why the ID cell of a record cannot load, or NULL when it can (an empty cell can).
-CREATE OR REPLACE TEMP MACRO id_cell_problem(id_no, id_type, as_of) AS CASE
-    WHEN is_resident_id_type(id_type) AND normalize_ident(id_no) IS NOT NULL
-        THEN id_problem(id_no_of(id_no, id_type), coalesce(as_of, DATE '9999-12-31')) END;
+-- Why the (normalised) ID of a record cannot load, or NULL when it can (an empty cell can).
+CREATE OR REPLACE TEMP MACRO id_cell_problem(id_18, is_resident, as_of) AS CASE
+    WHEN is_resident AND id_18 IS NOT NULL
+        THEN id_problem(id_18, coalesce(as_of, DATE '9999-12-31')) END;
 
 -- The student number of a record: as exported, else G + its valid resident ID (rules.md §1.2).
-CREATE OR REPLACE TEMP MACRO student_no_of(student_no, id_no, id_type, id_reason) AS coalesce(
+CREATE OR REPLACE TEMP MACRO student_no_of(student_no, id_18, is_resident, id_reason) AS coalesce(
     normalize_ident(student_no),
-    CASE WHEN is_resident_id_type(id_type) AND id_reason IS NULL AND normalize_ident(id_no) IS NOT NULL
-        THEN 'G' || id_no_of(id_no, id_type) END);
+    CASE WHEN is_resident AND id_reason IS NULL AND id_18 IS NOT NULL THEN 'G' || id_18 END);
 
 -- A student number of its kind (rules.md §1.2): G and J + 18 characters built like a resident ID
 -- (province, calendar birth date, check character), L + 18 digits: region, birth date, 4 digits.
-CREATE OR REPLACE TEMP MACRO is_student_no(s) AS list_transform([s], lambda n: CASE
-    WHEN regexp_full_match(n, '[GJ]\d{17}[\dX]') THEN id_problem(n[2:], DATE '9999-12-31') IS NULL
-    WHEN regexp_full_match(n, 'L\d{18}') THEN is_province_code(n[2:3])
-        AND try_strptime(n[8:15], '%Y%m%d') IS NOT NULL AND n[8:15] >= '19000101'
-    ELSE false END)[1];
+CREATE OR REPLACE TEMP MACRO is_student_no(s) AS CASE
+    WHEN regexp_full_match(s, '[GJ]\d{17}[\dX]') THEN id_problem(s[2:], DATE '9999-12-31') IS NULL
+    WHEN regexp_full_match(s, 'L\d{18}') THEN is_province_code(s[2:3])
+        AND try_strptime(s[8:15], '%Y%m%d') IS NOT NULL AND s[8:15] >= '19000101'
+    ELSE false END;

@@ -10,6 +10,8 @@ WITH raw AS (
 normalized AS (
     SELECT
         *,
+        id_no_of(id_no, id_type) AS id_18,
+        is_resident_id_type(id_type) AS is_resident_id,
         coalesce(normalize_ident(school_code), file_school_code) AS school,
         coalesce(parse_cn_date(snapshot_date), file_snapshot_date) AS snapshot,
         normalize_text(name) AS person_name,
@@ -63,12 +65,12 @@ resolved AS (
 ),
 
 identified AS (
-    SELECT *, id_cell_problem(id_no, id_type, snapshot) AS id_reason
+    SELECT *, id_cell_problem(id_18, is_resident_id, snapshot) AS id_reason
     FROM resolved
 ),
 
 numbered AS (
-    SELECT *, student_no_of(student_no, id_no, id_type, id_reason) AS person_no
+    SELECT *, student_no_of(student_no, id_18, is_resident_id, id_reason) AS person_no
     FROM identified
 ),
 
@@ -110,7 +112,7 @@ SELECT
     school AS school_code,
     snapshot AS snapshot_date,
     person_no AS student_no,
-    id_no_of(id_no, id_type) AS id_no,
+    id_18 AS id_no,
     person_name AS name,
     sex_key AS sex,
     birth AS birth_date,
