@@ -80,7 +80,7 @@ SELECT
     school AS school_code,
     person_no AS student_no,
     id_18 AS id_no,
-    normalize_text(name) AS name,
+    CASE WHEN length(normalize_text(name)) <= 64 THEN normalize_text(name) END AS name,
     event_key AS event_type,
     changed_on AS change_date,
     filed_on AS filed_date,

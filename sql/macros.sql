@@ -14,13 +14,15 @@ CREATE OR REPLACE TEMP MACRO fold_width(s) AS CASE
 CREATE OR REPLACE TEMP MACRO normalize_ident(s) AS nullif(upper(CASE
     WHEN regexp_full_match(s, '[0-9A-Za-z]*') THEN s
     ELSE fold_width(regexp_replace(
-        regexp_replace(s, '[\s\x{200B}-\x{200D}\x{2060}\x{FEFF}\x{3000}]', '', 'g'),
+        regexp_replace(s, '[\s\x{200B}-\x{200D}\x{2028}\x{2029}\x{2060}\x{FEFF}\x{3000}]', '', 'g'),
         '^(?:=?"(.*)"|''(.*))$', '\1\2'))
     END), '');
 
 -- Plain text values: trimmed (including the ideographic space), empty as NULL.
-CREATE OR REPLACE TEMP MACRO normalize_text(s) AS
-    nullif(trim(s, chr(32) || chr(9) || chr(10) || chr(13) || chr(12288) || chr(65279)), '');
+-- Control characters (a NUL, an escape sequence) never reach the warehouse.
+CREATE OR REPLACE TEMP MACRO normalize_text(s) AS nullif(trim(
+    regexp_replace(s, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]', '', 'g'),
+    chr(32) || chr(9) || chr(10) || chr(13) || chr(12288) || chr(65279) || chr(8232) || chr(8233)), '');
 
 -- ISO 7064 MOD 11-2 check character of the first 17 digits of a resident ID. Written out term by
 -- term: this runs on every ID of every file, and a list lambda is several times slower.

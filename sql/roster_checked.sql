@@ -79,6 +79,7 @@ checked AS (
         *,
         CASE
             WHEN person_name IS NULL THEN ['missing_required', 'name', name]
+            WHEN length(person_name) > 64 THEN ['value_too_long', 'name', person_name[1:16] || '…']
             WHEN id_reason IS NOT NULL THEN [id_reason, 'id_no', id_no]
             WHEN person_no IS NULL THEN ['missing_required', 'student_no', student_no]
             WHEN NOT is_student_no(person_no)

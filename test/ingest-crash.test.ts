@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFixtures } from '../fixtures/generator/index.js';
 import { Warehouse } from '../pipelines/common/warehouse.js';
+import { query } from './support/query.js';
 import { ROOT, runCli, tempDir } from './support/temp.js';
 
 async function readState(db: string) {
@@ -57,5 +58,7 @@ describe('an ingest killed mid-run', () => {
 
     expect(runCli(['ingest', '--inbox', inbox, '--db', crashed]).status).toBe(0);
     expect(await readState(crashed)).toEqual(clean);
+    const runs = await query(crashed, 'SELECT run_id, status FROM pipeline_run ORDER BY run_id');
+    expect(runs).toEqual([{ run_id: 1, status: 'abandoned' }, { run_id: 2, status: 'succeeded' }]);
   });
 });

@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { PROVINCE_CODES } from '../../models/resident-id.js';
 import { usageError } from './errors.js';
 
 const ProvinceSpec = z.strictObject({
@@ -13,7 +14,8 @@ const ProvinceSpec = z.strictObject({
 
 const SettingsSpec = z.strictObject({
   /** Day and month before which grade-3 registration decides the exam province (default 06-07). */
-  examCutoff: z.string().regex(/^\d{2}-\d{2}$/).default('06-07'),
+  examCutoff: z.string().refine(isMonthDay, 'must be a day of the year as MM-DD, e.g. 06-07')
+    .default('06-07'),
   /** Continuous senior-high school years required before the exam (default 3). */
   requiredSchoolYears: z.number().int().min(1).max(6).default(3),
   /** Days of grace after 1 September of the first required year (default 30). */
@@ -37,10 +39,22 @@ const SettingsSpec = z.strictObject({
   /** Extensions of that length a school may grant; past them the finding is a warning (default 1). */
   suspensionExtensions: z.number().int().min(0).max(3).default(1),
   /** Per-province overrides of the exam rules, keyed by the 2-digit province code. */
-  provinces: z.record(z.string().regex(/^\d{2}$/), ProvinceSpec).default({}),
+  provinces: z.record(z.string().refine(isProvinceCode, 'must be a 2-digit province code'),
+    ProvinceSpec).default({}),
   /** A school's own change codes, keyed by school code, then code → standard change name. */
   schoolChangeCodes: z.record(z.string(), z.record(z.string(), z.string())).default({}),
 });
+
+function isProvinceCode(code: string): boolean {
+  return PROVINCE_CODES.has(code);
+}
+
+function isMonthDay(text: string): boolean {
+  const match = /^(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(2024, Number(match[1]) - 1, Number(match[2])));
+  return date.getUTCMonth() === Number(match[1]) - 1 && date.getUTCDate() === Number(match[2]);
+}
 
 export type Settings = Readonly<z.infer<typeof SettingsSpec>>;
 
@@ -48,8 +62,8 @@ export function parseSettings(spec: unknown): Settings {
   const result = SettingsSpec.safeParse(spec ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
-    const where = issue?.path.join('.') || 'settings';
-    throw usageError(`settings: ${where}: ${issue?.message}`);
+    const where = issue?.path.join('.');
+    throw usageError(`settings: ${where ? `${where}: ` : ''}${issue?.message}`);
   }
   return Object.freeze(result.data);
 }

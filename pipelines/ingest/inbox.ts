@@ -4,7 +4,7 @@
 // A workbook's sheets are parts of one file, each known as `path#sheet`.
 
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { maybeFormat, type Format } from './formats/index.js';
 
@@ -18,6 +18,8 @@ export interface InboxFile {
   format: Format | null;
   /** The path of the file this is a part of (a sheet's workbook); null for a whole file. */
   partOf: string | null;
+  /** Why the entry cannot be read at all (not a regular file, no permission); null when it can. */
+  problem?: string | null;
 }
 
 export async function readInbox(root: string): Promise<InboxFile[]> {
@@ -27,20 +29,29 @@ export async function readInbox(root: string): Promise<InboxFile[]> {
   return files;
 }
 
+// Every entry below the inbox that is not a folder, regular files or not: links and other
+// entries are listed too, so they are reported rather than passed over in silence.
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
     entries.map((entry) => {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) return listFiles(path);
-      return Promise.resolve(entry.isFile() ? [path] : []);
+      return entry.isDirectory() ? listFiles(path) : Promise.resolve([path]);
     }),
   );
   return nested.flat();
 }
 
 async function readInboxFile(root: string, absolutePath: string): Promise<InboxFile> {
-  const bytes = await readFile(absolutePath);
+  const problem = await maybeEntryProblem(absolutePath);
+  if (problem) return problemFile(root, absolutePath, problem);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolutePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return problemFile(root, absolutePath, `the file cannot be read (${code}); check its permissions, or whether it was still being copied`);
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const path = relative(root, absolutePath).split(sep).join('/');
   return {
@@ -63,6 +74,20 @@ export function inboxPart(file: InboxFile, sheet: string): InboxFile {
 /** Whether a recorded path is a part of the file at `path` (a sheet of that workbook). */
 export function isPartPath(recorded: string, path: string): boolean {
   return recorded.startsWith(`${path}#`);
+}
+
+async function maybeEntryProblem(absolutePath: string): Promise<string | null> {
+  const entry = await lstat(absolutePath);
+  if (entry.isSymbolicLink()) return 'a symbolic link, not followed: copy the export itself into the inbox';
+  if (!entry.isFile()) return 'not a regular file';
+  return null;
+}
+
+// An entry that cannot be read is still a version to record once: its path and its problem.
+function problemFile(root: string, absolutePath: string, problem: string): InboxFile {
+  const path = relative(root, absolutePath).split(sep).join('/');
+  const sha256 = createHash('sha256').update(`unreadable\0${path}\0${problem}`).digest('hex');
+  return { path, absolutePath, size: 0, sha256, fileId: fileVersionId(path, sha256), format: null, partOf: null, problem };
 }
 
 /** A file version is its path and its bytes: the same bytes under two names are two versions. */

@@ -2,14 +2,14 @@
 // rows. Every file of a batch lands in one transaction with the manifest rows that count it, so
 // a crash leaves none of the batch behind and the next run loads it whole.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../common/logger.js';
 import type { Settings } from '../common/settings.js';
 import type { Warehouse } from '../common/warehouse.js';
 import { readInbox, type InboxFile } from './inbox.js';
-import { loadRaw } from './load.js';
+import { insertRaw, readStaged, type StagedReads } from './load.js';
 import * as manifest from './manifest.js';
 import { normalizeBatch } from './normalize.js';
 import { isPrepared, prepareFile, type FailedFile, type PreparedFile } from './prepare.js';
@@ -37,15 +37,16 @@ export async function runIngest(
   const started = Date.now();
   const { pending, duplicates } = await manifest.classifyFiles(warehouse, await readInbox(options.inbox));
 
-  const stagingDir = await mkdtemp(join(tmpdir(), 'xueji-stage-'));
+  const stagingDir = await freshStagingDir(warehouse.path);
   try {
     const results = await prepareAll(pending, stagingDir, options.asOf);
-    const prepared = results.filter(isPrepared);
-    const failed = results.filter((r): r is FailedFile => !isPrepared(r));
+    const reads = await readStaged(warehouse, results.filter(isPrepared));
+    const prepared = reads.groups.flatMap((g) => g.files);
+    const failed = [...results.filter((r): r is FailedFile => !isPrepared(r)), ...unreadable(reads)];
 
     logger.step('ingest load', { files: prepared.length, failed: failed.length });
     await warehouse.transaction(async () => {
-      await loadBatch(warehouse, prepared, options);
+      await loadBatch(warehouse, prepared, reads, options);
       await manifest.recordOthers(warehouse, failed, duplicates, options.runId);
     });
 
@@ -55,16 +56,43 @@ export async function runIngest(
   }
 }
 
+// Staged copies hold personal data, so they live beside the warehouse, not in a shared temp
+// folder, and a crashed run's copies are cleared by the next (the warehouse lock keeps runs apart).
+async function freshStagingDir(db: string): Promise<string> {
+  if (db === ':memory:') return mkdtemp(join(tmpdir(), 'xueji-stage-'));
+  const dir = `${db}.staging`;
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
 async function prepareAll(files: InboxFile[], stagingDir: string, asOf: string | null) {
   const results: (PreparedFile | FailedFile)[] = [];
   for (const file of files) results.push(...(await prepareFile(file, stagingDir, asOf)));
   return results;
 }
 
-async function loadBatch(warehouse: Warehouse, prepared: PreparedFile[], options: IngestOptions) {
+// DuckDB's reader gave up on these files (it said why); each fails alone, the batch goes on.
+function unreadable(reads: StagedReads): FailedFile[] {
+  return reads.unreadable.map(({ file, error }) => ({
+    file: file.file,
+    status: 'failed',
+    encoding: file.encoding,
+    kind: file.layout.kind,
+    error: `the file could not be read as delimited text (${error.split('\n')[0]}); ` +
+      'check its line endings and quotes, or save it again as CSV',
+  }));
+}
+
+async function loadBatch(
+  warehouse: Warehouse,
+  prepared: PreparedFile[],
+  reads: StagedReads,
+  options: IngestOptions,
+) {
   await manifest.writeBatchTables(warehouse, prepared);
 
-  await loadRaw(warehouse, prepared);
+  await insertRaw(warehouse, reads);
 
   await normalizeBatch(warehouse, options.settings);
 

@@ -1,18 +1,45 @@
 // Loads staged files into the raw layer with DuckDB's own CSV reader. Files that share a kind,
 // a delimiter and a column layout are read in one `read_csv` call over the list of files, with
 // the columns spelled out and no sniffing, so a thousand small files cost a handful of queries.
+// Reading happens before the batch's transaction: a file DuckDB cannot read fails alone (its
+// group is retried file by file) instead of aborting the batch; the transaction then only copies.
 
 import type { Warehouse } from '../common/warehouse.js';
 import type { PreparedFile } from './prepare.js';
 
 const RAW_TABLE = { roster: 'raw_roster', changes: 'raw_change', schools: 'raw_school' } as const;
 
-/** Reads every prepared file into its raw table; parse errors land in temp table parse_reject. */
-export async function loadRaw(warehouse: Warehouse, files: PreparedFile[]): Promise<void> {
+export interface ReadGroup {
+  table: string;
+  files: PreparedFile[];
+}
+
+export interface StagedReads {
+  groups: ReadGroup[];
+  unreadable: { file: PreparedFile; error: string }[];
+}
+
+/** Reads every prepared file into temp tables; parse errors land in temp table parse_reject. */
+export async function readStaged(warehouse: Warehouse, files: PreparedFile[]): Promise<StagedReads> {
   await warehouse.run(`CREATE OR REPLACE TEMP TABLE parse_reject
     (file_id VARCHAR, line_no INTEGER, reason VARCHAR, detail VARCHAR, raw VARCHAR)`);
-  for (const group of groupByLayout(files)) await loadGroup(warehouse, group);
-  await recordLineRejects(warehouse, files);
+  const reads: StagedReads = { groups: [], unreadable: [] };
+  for (const group of groupByLayout(files)) {
+    if (await maybeReadGroup(warehouse, group, reads)) continue;
+    for (const file of group) {
+      const error = await maybeReadGroup(warehouse, [file], reads, true);
+      if (error !== true) reads.unreadable.push({ file, error: String(error) });
+    }
+  }
+  return reads;
+}
+
+/** Copies what `readStaged` read into the raw tables; runs inside the batch's transaction. */
+export async function insertRaw(warehouse: Warehouse, reads: StagedReads): Promise<void> {
+  for (const [n, group] of reads.groups.entries()) {
+    await insertRawGroup(warehouse, `staged_read_${n}`, group.table, group.files);
+  }
+  await recordLineRejects(warehouse, reads.groups.flatMap((g) => g.files));
 }
 
 function groupByLayout(files: PreparedFile[]): PreparedFile[][] {
@@ -25,29 +52,42 @@ function groupByLayout(files: PreparedFile[]): PreparedFile[][] {
   return [...groups.values()];
 }
 
-async function loadGroup(warehouse: Warehouse, group: PreparedFile[]): Promise<void> {
+// True when the group was read; otherwise the error (or false, for a group to retry per file).
+async function maybeReadGroup(
+  warehouse: Warehouse,
+  group: PreparedFile[],
+  reads: StagedReads,
+  reportError = false,
+): Promise<true | false | string> {
   const { kind, delimiter, columns } = group[0]!.layout;
+  const table = `staged_read_${reads.groups.length}`;
   const cells = columns.map((_, i) => `c${i}`);
   const spec = ['line_no', ...cells].map((c, i) => `'${c}': '${i ? 'VARCHAR' : 'INTEGER'}'`);
-  await warehouse.runWithFiles(
-    `CREATE OR REPLACE TEMP TABLE staged_read AS SELECT * FROM read_csv($files,
-      delim = $delimiter, quote = '"', escape = '"', header = false, auto_detect = false,
-      columns = {${spec.join(', ')}}, filename = true, null_padding = false,
-      strict_mode = true, ignore_errors = true, store_rejects = true)`,
-    group.map((f) => f.stagedPath),
-    { delimiter },
-  );
-  await insertRaw(warehouse, RAW_TABLE[kind], group[0]!.layout, group);
+  try {
+    await warehouse.runWithFiles(
+      `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv($files,
+        delim = $delimiter, quote = '"', escape = '"', header = false, auto_detect = false,
+        columns = {${spec.join(', ')}}, filename = true, null_padding = false,
+        strict_mode = true, ignore_errors = true, store_rejects = true)`,
+      group.map((f) => f.stagedPath),
+      { delimiter },
+    );
+  } catch (error) {
+    await forgetRejects(warehouse);
+    return reportError ? (error instanceof Error ? error.message : String(error)) : false;
+  }
   await copyParseRejects(warehouse, delimiter);
+  reads.groups.push({ table: RAW_TABLE[kind], files: group });
+  return true;
 }
 
-async function insertRaw(
+async function insertRawGroup(
   warehouse: Warehouse,
+  source: string,
   table: string,
-  layout: PreparedFile['layout'],
   group: PreparedFile[],
 ): Promise<void> {
-  const { columns, headers, delimiter } = layout;
+  const { columns, headers, delimiter } = group[0]!.layout;
   const wanted = new Set(await warehouse.columnNames(table));
   const mapped = columns.flatMap((c, i) => (c && wanted.has(c) ? [[c, `c${i}`] as const] : []));
   const extras = columns.flatMap((c, i) => (c && wanted.has(c) ? [] : [i]));
@@ -60,7 +100,7 @@ async function insertRaw(
     `INSERT INTO ${table} (file_id, line_no, ${mapped.map(([c]) => c).join(', ')}, extra, raw)
      SELECT f.file_id, line_no, ${mapped.map(([, cell]) => cell).join(', ')}, ${extra},
        concat_ws($delimiter, ${cells})
-     FROM staged_read JOIN (SELECT unnest($files) AS path,
+     FROM ${source} AS staged_read JOIN (SELECT unnest($files) AS path,
        unnest(string_split($ids, chr(1))) AS file_id) f ON f.path = staged_read.filename`,
     group.map((f) => f.stagedPath),
     { delimiter, ids: group.map((f) => f.file.fileId).join('\u0001'), ...names },
@@ -85,9 +125,17 @@ async function copyParseRejects(warehouse: Warehouse, delimiter: string): Promis
      ORDER BY file_id, line_no`,
     { delimiter: escapeRegex(delimiter) },
   );
-  // DuckDB keeps adding to its reject tables across scans; each group's errors are copied once.
-  await warehouse.run('DELETE FROM reject_errors');
-  await warehouse.run('DELETE FROM reject_scans');
+  await forgetRejects(warehouse);
+}
+
+// DuckDB keeps adding to its reject tables across scans; each group's errors are copied once.
+async function forgetRejects(warehouse: Warehouse): Promise<void> {
+  try {
+    await warehouse.run('DELETE FROM reject_errors');
+    await warehouse.run('DELETE FROM reject_scans');
+  } catch {
+    // No scan has stored rejects yet: there is nothing to forget.
+  }
 }
 
 async function recordLineRejects(warehouse: Warehouse, files: PreparedFile[]): Promise<void> {

@@ -46,6 +46,7 @@ export async function prepareFile(
   stagingDir: string,
   asOf: string | null,
 ): Promise<Prepared[]> {
+  if (file.problem) return [{ file, status: 'failed', encoding: null, kind: null, error: file.problem }];
   if (!file.format) {
     return [unrecognised(file, null, `not a data file (extension not ${EXTENSIONS.join('/')})`)];
   }
@@ -112,10 +113,16 @@ function maybeSchoolAndDate(file: InboxFile, layout: Layout, asOf: string | null
   return { schoolCode, snapshotDate };
 }
 
+// Where no header row is found, the first line is usually a student's record: a line holding
+// numbers or dates is described, never quoted, so no ID or name reaches a log or the manifest.
 function describeHeaders(part: Part): string {
-  const headers = part.layout.headers.filter((h) => h !== '').slice(0, 12).join(', ');
+  const cells = part.layout.headers.filter((h) => h !== '');
   const where = part.sheet === null ? 'headers' : `headers of sheet "${part.sheet}"`;
-  return `${where} were ${headers || '(none)'}`;
+  if (cells.some((cell) => /\d{4}/.test(cell))) {
+    return `no header row found: the first line holds values (${cells.length} fields), not ` +
+      'headers; add the header row (姓名, 全国学籍号, 学籍状态, …)';
+  }
+  return `${where} were ${cells.slice(0, 12).join(', ') || '(none)'}`;
 }
 
 function failed(

@@ -43,6 +43,10 @@ export const REASONS: Record<string, ReasonText> = {
     zh: '必填列 {header} 为空；请补全后重新导出',
     en: 'required column {header} is empty; fill it in and re-export',
   },
+  value_too_long: {
+    zh: '{header} "{value}" 过长，不像是一个姓名；请检查该列是否与其他列错位后重新导出',
+    en: '{header} "{value}" is far too long for a name; check that the columns are not shifted and re-export',
+  },
   unknown_code: {
     zh: '{header} "{value}" 不是已知的代码或名称；请使用标准代码或名称',
     en: '{header} "{value}" is not a known code or name; use the standard code or name',

@@ -29,8 +29,10 @@ export interface Staged {
 
 const TOTAL_ROW = /^["'\s]*(合计|总计|小计|共计|共\s*\d+\s*人)/;
 
+// Line ends as files really have them: LF, CRLF, a CRLF converted twice (CR CR LF), or the bare
+// CR of old Mac exports. Each counts as one line end, so line numbers match what an editor shows.
 export function splitLines(text: string): string[] {
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r*\n|\r/);
   if (lines.at(-1) === '') lines.pop();
   return lines;
 }

@@ -14,6 +14,8 @@ export interface RunCounts {
 }
 
 export async function beginRun(warehouse: Warehouse, command: string): Promise<number> {
+  // This process holds the warehouse lock, so a run still marked running was killed.
+  await warehouse.run(`UPDATE pipeline_run SET status = 'abandoned' WHERE status = 'running'`);
   const row = await warehouse.one<{ run_id: number }>(
     `INSERT INTO pipeline_run (run_id, command, started_at, status)
      SELECT coalesce(max(run_id), 0) + 1, $command, current_localtimestamp(), 'running'
