@@ -161,6 +161,18 @@ const person: Command<{ number: string; json: boolean }> = {
   handler: (args) => writePerson(args.db, String(args.number), { json: args.json }),
 };
 
+const exportMarts: Command<{ out: string; format: 'parquet' | 'arrow' | 'csv' }> = {
+  command: 'export',
+  describe: 'write the marts (person model, flags, findings) for other tools',
+  builder: (y) => y
+    .option('out', { type: 'string', default: './out', describe: 'folder for the files' })
+    .option('format', { choices: ['parquet', 'arrow', 'csv'] as const, default: 'parquet' as const }),
+  handler: (args) => withWarehouse(args, async (w, log) => {
+    const { runExport } = await import('./export/export.js');
+    await runExport(w, { out: args.out, format: args.format }, log);
+  }),
+};
+
 const fixtures: Command<{ out: string; schools: number; students: number; seed: number }> = {
   command: 'fixtures',
   describe: 'write a synthetic inbox with an answer key',
@@ -178,4 +190,6 @@ const fixtures: Command<{ out: string; schools: number; students: number; seed: 
   },
 };
 
-export const COMMANDS = [run, ingest, reconcile, flag, report, status, id, person, fixtures] as const;
+export const COMMANDS = [
+  run, ingest, reconcile, flag, report, status, id, person, exportMarts, fixtures,
+] as const;
