@@ -36,7 +36,8 @@ export async function runFlag(
     'SELECT rule, count(*) AS n FROM flag GROUP BY rule ORDER BY rule',
   );
   const total = counts.reduce((sum, c) => sum + c.n, 0);
-  logger.step('flag', { flags: total, ...Object.fromEntries(counts.map((c) => [c.rule, c.n])), as_of: asOf, ms: Date.now() - started });
+  const byRule = Object.fromEntries(counts.map((c) => [c.rule, c.n]));
+  logger.step('flag', { flags: total, ...byRule, as_of: asOf, ms: Date.now() - started });
   return { flags: total };
 }
 
@@ -87,16 +88,19 @@ async function replaceFlags(warehouse: Warehouse, runId: number): Promise<void> 
   await warehouse.run('DELETE FROM flag');
   await warehouse.run(
     `INSERT INTO flag BY NAME
+     WITH identified AS (
+       SELECT *,
+         md5(concat_ws('|', rule, student_no, school_code, exam_year, subject))[1:16] AS flag_id
+       FROM finding
+     )
      SELECT
-       md5(concat_ws('|', f.rule, f.student_no, f.school_code, f.exam_year, f.subject))[1:16] AS flag_id,
-       f.rule, f.severity, f.student_no, f.school_code, f.exam_year,
-       json_merge_patch(f.evidence, json_object('summary',
-         json_object('en', flag_summary_en(f.rule, f.evidence), 'zh', flag_summary_zh(f.rule, f.evidence))))
+       f.flag_id, f.rule, f.severity, f.student_no, f.school_code, f.exam_year,
+       json_merge_patch(f.evidence, json_object('summary', json_object(
+         'en', flag_summary_en(f.rule, f.evidence), 'zh', flag_summary_zh(f.rule, f.evidence))))
          AS evidence,
        coalesce(p.first_seen_run, $runId) AS first_seen_run
-     FROM finding AS f
-     LEFT JOIN previous_flag AS p
-       ON p.flag_id = md5(concat_ws('|', f.rule, f.student_no, f.school_code, f.exam_year, f.subject))[1:16]
+     FROM identified AS f
+     LEFT JOIN previous_flag AS p USING (flag_id)
      ORDER BY flag_id`,
     { runId },
   );

@@ -50,7 +50,8 @@ async function readInboxFile(root: string, absolutePath: string): Promise<InboxF
     bytes = await readFile(absolutePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return problemFile(root, absolutePath, `the file cannot be read (${code}); check its permissions, or whether it was still being copied`);
+    const fix = 'check its permissions, or whether it was still being copied';
+    return problemFile(root, absolutePath, `the file cannot be read (${code}); ${fix}`);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const path = relative(root, absolutePath).split(sep).join('/');
@@ -78,7 +79,9 @@ export function isPartPath(recorded: string, path: string): boolean {
 
 async function maybeEntryProblem(absolutePath: string): Promise<string | null> {
   const entry = await lstat(absolutePath);
-  if (entry.isSymbolicLink()) return 'a symbolic link, not followed: copy the export itself into the inbox';
+  if (entry.isSymbolicLink()) {
+    return 'a symbolic link, not followed: copy the export itself into the inbox';
+  }
   if (!entry.isFile()) return 'not a regular file';
   return null;
 }
@@ -87,7 +90,8 @@ async function maybeEntryProblem(absolutePath: string): Promise<string | null> {
 function problemFile(root: string, absolutePath: string, problem: string): InboxFile {
   const path = relative(root, absolutePath).split(sep).join('/');
   const sha256 = createHash('sha256').update(`unreadable\0${path}\0${problem}`).digest('hex');
-  return { path, absolutePath, size: 0, sha256, fileId: fileVersionId(path, sha256), format: null, partOf: null, problem };
+  const fileId = fileVersionId(path, sha256);
+  return { path, absolutePath, size: 0, sha256, fileId, format: null, partOf: null, problem };
 }
 
 /** A file version is its path and its bytes: the same bytes under two names are two versions. */

@@ -35,14 +35,16 @@ export async function runIngest(
   logger: Logger,
 ): Promise<IngestSummary> {
   const started = Date.now();
-  const { pending, duplicates } = await manifest.classifyFiles(warehouse, await readInbox(options.inbox));
+  const inbox = await readInbox(options.inbox);
+  const { pending, duplicates } = await manifest.classifyFiles(warehouse, inbox);
 
   const stagingDir = await freshStagingDir(warehouse.path);
   try {
     const results = await prepareAll(pending, stagingDir, options.asOf);
     const reads = await readStaged(warehouse, results.filter(isPrepared));
     const prepared = reads.groups.flatMap((g) => g.files);
-    const failed = [...results.filter((r): r is FailedFile => !isPrepared(r)), ...unreadable(reads)];
+    const notPrepared = results.filter((r): r is FailedFile => !isPrepared(r));
+    const failed = [...notPrepared, ...unreadable(reads)];
 
     logger.step('ingest load', { files: prepared.length, failed: failed.length });
     await warehouse.transaction(async () => {
