@@ -26,16 +26,24 @@ export interface GlobalArgs {
 type Args<T> = GlobalArgs & T;
 type Command<T> = CommandModule<GlobalArgs, Args<T>>;
 
-const configOption = { type: 'string', describe: 'settings file (JSON), see docs/settings.md' } as const;
-const asOfOption = { type: 'string', describe: 'as-of date YYYY-MM-DD (default: latest snapshot loaded)' } as const;
-const inboxOption = { type: 'string', default: './inbox', describe: 'folder of school exports' } as const;
+const configOption = {
+  type: 'string', describe: 'settings file (JSON), see docs/settings.md',
+} as const;
+const asOfOption = {
+  type: 'string', describe: 'as-of date YYYY-MM-DD (default: latest snapshot loaded)',
+} as const;
+const inboxOption = {
+  type: 'string', default: './inbox', describe: 'folder of school exports',
+} as const;
 
 function withReportOptions<T>(y: Argv<T>) {
   return y
     .option('out', { type: 'string', default: './out', describe: 'folder for the reports' })
     .option('region', { type: 'string', describe: 'only schools in this GB/T 2260 region' })
     .option('locale', { choices: ['zh-CN', 'en'] as const, default: 'zh-CN' as const })
-    .option('unmask', { type: 'boolean', default: false, describe: 'show full student and ID numbers' });
+    .option('unmask', {
+      type: 'boolean', default: false, describe: 'show full student and ID numbers',
+    });
 }
 
 type ReportArgs = { out: string; region?: string; locale: 'zh-CN' | 'en'; unmask: boolean };
@@ -45,7 +53,10 @@ function reportOptions(args: ReportArgs): Omit<ReportOptions, 'asOf'> {
   return { out, locale, unmask, ...(region ? { region } : {}) };
 }
 
-async function withWarehouse(args: GlobalArgs, work: (w: Warehouse, log: Logger) => Promise<unknown>) {
+async function withWarehouse(
+  args: GlobalArgs,
+  work: (w: Warehouse, log: Logger) => Promise<unknown>,
+) {
   const logger = createLogger(args['log-format'] ?? defaultLogFormat());
   const warehouse = await Warehouse.open(args.db);
   try {
@@ -66,7 +77,9 @@ function parseAsOf(value: string | undefined): string | null {
 const run: Command<ReportArgs & { inbox: string; 'as-of'?: string; config?: string }> = {
   command: 'run',
   describe: 'the scheduled job: ingest, reconcile, flag, report',
-  builder: (y) => withReportOptions(y.option('inbox', inboxOption).option('as-of', asOfOption).option('config', configOption)),
+  builder: (y) => withReportOptions(
+    y.option('inbox', inboxOption).option('as-of', asOfOption).option('config', configOption),
+  ),
   handler: (args) => {
     const options = {
       inbox: args.inbox,
@@ -81,9 +94,13 @@ const run: Command<ReportArgs & { inbox: string; 'as-of'?: string; config?: stri
 const ingest: Command<{ inbox: string; 'as-of'?: string; config?: string }> = {
   command: 'ingest',
   describe: 'only ingest new files from the inbox',
-  builder: (y) => y.option('inbox', inboxOption).option('as-of', asOfOption).option('config', configOption),
+  builder: (y) => y
+    .option('inbox', inboxOption)
+    .option('as-of', asOfOption)
+    .option('config', configOption),
   handler: (args) => {
-    const options = { inbox: args.inbox, asOf: parseAsOf(args['as-of']), settings: readSettings(args.config) };
+    const asOf = parseAsOf(args['as-of']);
+    const options = { inbox: args.inbox, asOf, settings: readSettings(args.config) };
     return withWarehouse(args, (w, log) => withRun(w, 'ingest', async (runId, counts) => {
       Object.assign(counts, ingestCounts(await runIngest(w, { ...options, runId }, log)));
     }));
@@ -143,9 +160,13 @@ const id: Command<{ ids: string[]; json: boolean; 'as-of'?: string }> = {
   command: 'id <ids..>',
   describe: 'check resident IDs (or student numbers): validity, birth date, sex, region',
   builder: (y) => y
-    .positional('ids', { type: 'string', array: true, demandOption: true, describe: 'IDs as typed' })
+    .positional('ids', {
+      type: 'string', array: true, demandOption: true, describe: 'IDs as typed',
+    })
     .option('json', { type: 'boolean', default: false, describe: 'one JSON object per line' })
-    .option('as-of', { type: 'string', describe: 'birth dates after this are invalid (default: today)' }),
+    .option('as-of', {
+      type: 'string', describe: 'birth dates after this are invalid (default: today)',
+    }),
   handler: (args) => writeIdLookups(args.ids.map(String), {
     json: args.json,
     asOf: parseAsOf(args['as-of']) ?? new Date().toISOString().slice(0, 10),
@@ -156,7 +177,9 @@ const person: Command<{ number: string; json: boolean }> = {
   command: 'person <number>',
   describe: "one person's whole timeline across schools, with sources",
   builder: (y) => y
-    .positional('number', { type: 'string', demandOption: true, describe: 'student number or resident ID' })
+    .positional('number', {
+      type: 'string', demandOption: true, describe: 'student number or resident ID',
+    })
     .option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
   handler: (args) => writePerson(args.db, String(args.number), { json: args.json }),
 };
@@ -166,7 +189,9 @@ const exportMarts: Command<{ out: string; format: 'parquet' | 'arrow' | 'csv' }>
   describe: 'write the marts (person model, flags, findings) for other tools',
   builder: (y) => y
     .option('out', { type: 'string', default: './out', describe: 'folder for the files' })
-    .option('format', { choices: ['parquet', 'arrow', 'csv'] as const, default: 'parquet' as const }),
+    .option('format', {
+      choices: ['parquet', 'arrow', 'csv'] as const, default: 'parquet' as const,
+    }),
   handler: (args) => withWarehouse(args, async (w, log) => {
     const { runExport } = await import('./export/export.js');
     await runExport(w, { out: args.out, format: args.format }, log);
@@ -177,7 +202,10 @@ const fixtures: Command<{ out: string; schools: number; students: number; seed: 
   command: 'fixtures',
   describe: 'write a synthetic inbox with an answer key',
   builder: (y) => y
-    .option('out', { type: 'string', default: './fixtures-out', describe: 'folder: inbox/ and answer-key.json go in it' })
+    .option('out', {
+      type: 'string', default: './fixtures-out',
+      describe: 'folder: inbox/ and answer-key.json go in it',
+    })
     .option('schools', { type: 'number', default: 32 })
     .option('students', { type: 'number', default: 6000 })
     .option('seed', { type: 'number', default: 42 }),
