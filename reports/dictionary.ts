@@ -19,6 +19,17 @@ export interface Labels {
   enrollment: string;
   enrollmentLead: string;
   enrollmentChart: string;
+  graduation: string;
+  graduationLead: string;
+  graduationChart: string;
+  graduationRate: string;
+  cohort: string;
+  cohortSize: string;
+  graduated: string;
+  inProgress: string;
+  stageNames: Record<string, string>;
+  /** A cohort by its stage and entry year: 初中 2020 级, Junior 2020. */
+  cohortName: (stage: string, year: number) => string;
   transfers: string;
   transfersLead: string;
   transfersChart: string;
@@ -56,6 +67,9 @@ export interface Labels {
   listLimited: (shown: string, total: string) => string;
 }
 
+const ZH_STAGES: Record<string, string> = { junior: '初中', senior: '高中' };
+const EN_STAGES: Record<string, string> = { junior: 'Junior', senior: 'Senior' };
+
 const ZH: Labels = {
   title: '学籍数据报告',
   asOf: '截至',
@@ -72,6 +86,18 @@ const ZH: Labels = {
   enrollment: '在籍学生',
   enrollmentLead: '各校截至日期前最近一次花名册中计为在籍的学生（含休学等在籍不在校），按省份和年级。',
   enrollmentChart: '颜色区分年级：蓝色为小学，绿色为初中，橙色为高中',
+  graduation: '毕业',
+  graduationLead:
+    '按入学届别（初一或高一入学学年，转入学生计入其原应属届别）和学段，在修业年限（3 年）内毕业的比例。'
+    + '分母为届别人数减去转出本省、死亡和出国的学生；休学、留级、退学的学生仍计入分母。',
+  graduationChart: '各届毕业率（已满修业年限的届别）',
+  graduationRate: '毕业率',
+  cohort: '届别',
+  cohortSize: '应毕业人数',
+  graduated: '按期毕业',
+  inProgress: '未满年限',
+  stageNames: ZH_STAGES,
+  cohortName: (stage, year) => `${ZH_STAGES[stage] ?? stage} ${year} 级`,
   transfers: '转学',
   transfersLead: '截至日期前的转学人次，按转出省份和转入省份；对角线为省内转学。',
   transfersChart: '行为转出省份，列为转入省份',
@@ -137,6 +163,20 @@ const EN: Labels = {
   enrollmentLead:
     "Students counted as registered (suspended ones included) in each school's latest " +
     'roster on or before the as-of date, by province and grade.',
+  graduation: 'Graduation',
+  graduationLead:
+    'Share of each cohort (the school year it entered grade 7 or 10; students who transferred in '
+    + 'join the cohort they would have belonged to) that graduated within the normal 3 years. The '
+    + 'denominator leaves out students who moved out of the province, died or went abroad; '
+    + 'suspended, repeating and withdrawn students stay in it.',
+  graduationChart: 'Graduation rate by cohort (cohorts whose normal length has ended)',
+  graduationRate: 'Graduation rate',
+  cohort: 'Cohort',
+  cohortSize: 'Cohort (net)',
+  graduated: 'Graduated on time',
+  inProgress: 'In progress',
+  stageNames: EN_STAGES,
+  cohortName: (stage, year) => `${EN_STAGES[stage] ?? stage} ${year}`,
   transfers: 'Transfers',
   transfersLead:
     'Moves between schools up to the as-of date, by sending and receiving province; the ' +

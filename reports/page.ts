@@ -1,11 +1,12 @@
 // index.html: one self-contained page, in the report's locale, that opens offline. Styles are
 // inline and charts are inline SVG drawn on the server, so the page loads nothing and runs no
-// script. Sections follow the CSVs: enrollment, transfers, flags, data quality.
+// script. Sections follow the CSVs: enrollment, graduation, transfers, flags, data quality.
 
 import { renderDataQualitySection } from './data-quality-section.js';
 import { labelsFor, type Labels } from './dictionary.js';
 import { renderEnrollmentSection } from './enrollment-section.js';
 import { renderFlagSection } from './flag-section.js';
+import { renderGraduationSection } from './graduation-section.js';
 import { formatCount, html, trustedHtml, type Html } from './html.js';
 import { PAGE_CSS } from './page-style.js';
 import { formatProvince } from './provinces.js';
@@ -28,6 +29,7 @@ export function renderPage(data: ReportData): string {
 ${renderHeader(data, labels)}
 <main>
 ${renderEnrollmentSection(data.enrollment, labels, locale)}
+${renderGraduationSection(data.graduation, data.asOf, labels, locale)}
 ${renderTransferSection(data.transfers, labels, locale)}
 ${renderFlagSection({ flags: data.flags, masked: data.masked, labels, locale })}
 ${renderDataQualitySection({ rows: data.dataQuality, schoolNames: data.schoolNames, labels,

@@ -17,6 +17,18 @@ export interface EnrollmentRow {
   students: number;
 }
 
+export interface GraduationRow {
+  cohort_year: number;
+  stage: Exclude<Stage, 'primary'>;
+  province_code: string | null;
+  school_code: string;
+  /** The rate's denominator: the cohort less transfers out of the region, deaths and abroad. */
+  cohort_size: number;
+  graduated: number;
+  /** graduated / cohort_size to 4 decimals; null while the cohort's normal length runs. */
+  rate: number | null;
+}
+
 export interface TransferRow {
   school_year: string;
   from_province_code: string | null;
@@ -48,6 +60,7 @@ export interface DataQualityRow {
 /** The CSV files a report writes beside index.html. */
 export const CSV_NAMES = {
   enrollment: 'enrollment.csv',
+  graduation: 'graduation.csv',
   transfers: 'transfers.csv',
   flags: 'flags.csv',
   dataQuality: 'data_quality.csv',
@@ -56,6 +69,10 @@ export const CSV_NAMES = {
 export const ENROLLMENT_COLUMNS = [
   'as_of', 'province_code', 'region_code', 'school_code', 'stage', 'grade', 'sex', 'students',
 ] as const satisfies readonly (keyof EnrollmentRow)[];
+
+export const GRADUATION_COLUMNS = [
+  'cohort_year', 'stage', 'province_code', 'school_code', 'cohort_size', 'graduated', 'rate',
+] as const satisfies readonly (keyof GraduationRow)[];
 
 export const TRANSFER_COLUMNS = [
   'school_year', 'from_province_code', 'to_province_code', 'scope', 'transfers',
@@ -79,6 +96,7 @@ export interface ReportData {
   /** Whether student and ID numbers in `flags` were masked (the default). */
   masked: boolean;
   enrollment: EnrollmentRow[];
+  graduation: GraduationRow[];
   transfers: TransferRow[];
   flags: FlagRow[];
   dataQuality: DataQualityRow[];

@@ -59,12 +59,12 @@ describe('index.html in headless Chromium', () => {
     expect(png.length).toBeGreaterThan(100_000);
   }, 90_000);
 
-  it('has the three SVG charts and the five tables in the DOM it built', async () => {
+  it('has the four SVG charts and the six tables in the DOM it built', async () => {
     const dom = await chromium(['--dump-dom', '--window-size=1280,2400'], page);
-    expect(dom.match(/<svg class="plot-[0-9a-f]+"/g)).toHaveLength(3);
-    expect(dom.match(/<table class="data[^"]*">/g)).toHaveLength(5);
+    expect(dom.match(/<svg class="plot-[0-9a-f]+"/g)).toHaveLength(4);
+    expect(dom.match(/<table class="data[^"]*">/g)).toHaveLength(6);
     expect(dom.match(/<h2>[^<]+<\/h2>/g)).toEqual([
-      '<h2>在籍学生</h2>', '<h2>转学</h2>', '<h2>待核查线索</h2>', '<h2>数据质量</h2>',
+      '<h2>在籍学生</h2>', '<h2>毕业</h2>', '<h2>转学</h2>', '<h2>待核查线索</h2>', '<h2>数据质量</h2>',
     ]);
     expect(dom.match(/<span class="review">待核查<\/span>/g)).toHaveLength(5);
   }, 90_000);

@@ -9,7 +9,7 @@ import { tempDir } from './support/temp.js';
 
 const GOLDEN = new URL('./golden/report/', import.meta.url);
 const BOM = '\ufeff';
-const CSV_FILES = ['enrollment.csv', 'transfers.csv', 'flags.csv', 'data_quality.csv'];
+const CSV_FILES = ['enrollment.csv', 'graduation.csv', 'transfers.csv', 'flags.csv', 'data_quality.csv'];
 
 let warehouse: Warehouse;
 let close: () => Promise<void>;
@@ -46,7 +46,7 @@ function expectGolden(name: string, actual: string): void {
 }
 
 describe('runReport', () => {
-  it('writes the four CSVs exactly as the golden files', async () => {
+  it('writes the five CSVs exactly as the golden files', async () => {
     const { read } = await report();
     for (const name of CSV_FILES) {
       expectGolden(name, read(name));
@@ -74,9 +74,10 @@ describe('runReport', () => {
   it('logs one line per CSV with its row count', async () => {
     const logger = memoryLogger();
     await runReport(warehouse, { out: tempDir(), locale: 'en', unmask: false }, logger);
-    const steps = logger.lines.slice(0, 4).map((line) => JSON.parse(line));
+    const steps = logger.lines.slice(0, 5).map((line) => JSON.parse(line));
     expect(steps).toEqual([
       { level: 'info', step: 'report enrollment.csv', rows: 9 },
+      { level: 'info', step: 'report graduation.csv', rows: 7 },
       { level: 'info', step: 'report transfers.csv', rows: 5 },
       { level: 'info', step: 'report flags.csv', rows: 5 },
       { level: 'info', step: 'report data_quality.csv', rows: 5 },
@@ -92,6 +93,7 @@ describe('the report CSVs', () => {
     );
     expect(starts).toEqual([
       `${BOM}as_of,province_code,region_code,school_code,stage,grade,sex,students`,
+      `${BOM}cohort_year,stage,province_code,school_code,cohort_size,graduated,rate`,
       `${BOM}school_year,from_province_code,to_province_code,scope,transfers`,
       `${BOM}flag_id,rule,severity,student_no,school_code,exam_year,summary`,
       `${BOM}school_code,file,rows_read,rows_loaded,rows_rejected,rows_skipped,top_reasons`,
@@ -178,6 +180,48 @@ describe('the as-of date', () => {
   });
 });
 
+// The graduation rows by hand (golden/report/graduation.csv), as of 2024-03-01:
+// - 2020 junior at B: J1–J9 entered (J6 joined in grade 8 in 2021-2022: 2021 − (8 − 7) = 2020).
+//   J3 died and J4 went abroad, so 9 − 2 = 7 stay; J1, J2, J9 (events) and J6 (roster status)
+//   graduated by 2023-08-31, J7 only on 2023-09-10; J5 (repeating) and J8 (suspended, then
+//   withdrawn) stay in. 4 / 7 = 0.571428… → 0.5714.
+// - 2021 senior at A: …0033 (suspended), …0044 (withdrawn) and …0066 (first seen 2024-03-01 in
+//   grade 12, 2023 − 2); no exits, no graduates yet, normal end 2024-08-31 → rate empty.
+// - 2021 senior at C: …0055, first seen at C in grade 12, left Hainan for Henan on 2024-02-20
+//   (cross_province) → 0 in the denominator; he stays with C, not A, so A's count is 3 not 4.
+// - 2022 senior at A: …0011, and …0022 who moved to Hainan on 2023-11-10 → 1.
+// - 2022 senior at C: …0101 and …0112 (first seen 2024-03-01 in grade 11) → 2.
+// - 2022 junior at B: …0099 (grade 8 in 2023-2024) → 1; 2023 junior at B: …0077, …0088 → 2.
+describe('graduation.csv', () => {
+  it('rates a cohort once its normal length ends on or before the as-of date', async () => {
+    const ended = await report({ asOf: '2023-08-31' });
+    expect(lines(ended.read('graduation.csv')).slice(1)).toEqual([
+      '2020,junior,41,4101020003,7,4,0.5714',
+    ]);
+    const running = await report({ asOf: '2023-08-30' });
+    expect(lines(running.read('graduation.csv')).slice(1)).toEqual([
+      '2020,junior,41,4101020003,7,4,',
+    ]);
+  });
+
+  it('counts only graduations on or before the as-of date', async () => {
+    const { read } = await report({ asOf: '2023-06-30' });
+    // J6's roster status (2023-06-20) and the events of 2023-06-30 count; J9's of 2023-07-01 not.
+    expect(lines(read('graduation.csv')).slice(1)).toEqual(['2020,junior,41,4101020003,7,3,']);
+  });
+
+  it('keeps the schools of the region asked for', async () => {
+    const hainan = await report({ region: '460000' });
+    expect(lines(hainan.read('graduation.csv')).slice(1)).toEqual([
+      '2021,senior,46,4601060001,0,0,',
+      '2022,senior,46,4601060001,2,0,',
+    ]);
+    const county = await report({ region: '410102' });
+    expect(lines(county.read('graduation.csv')).slice(1).map((l) => l.split(',')[3]))
+      .toEqual(['4101020003', '4101020003', '4101020003']);
+  });
+});
+
 describe('the region option', () => {
   const schoolsIn = (csv: string) => [...new Set(lines(csv).slice(1).map((l) => l.split(',')[3]))];
 
@@ -219,16 +263,31 @@ describe('index.html', () => {
     const page = (await report()).read('index.html');
     expect(page.match(/<script|<link|<img|<iframe|src=|url\(|https?:/gi)).toBeNull();
     expect(page.match(/href="[^"]*"/g)).toEqual([
-      'href="enrollment.csv"', 'href="transfers.csv"', 'href="flags.csv"',
+      'href="enrollment.csv"', 'href="graduation.csv"', 'href="transfers.csv"', 'href="flags.csv"',
       'href="data_quality.csv"',
     ]);
   });
 
-  it('draws three Plot charts as inline SVG, each in a figure beside a table', async () => {
+  it('draws four Plot charts as inline SVG, each in a figure beside a table', async () => {
     const page = (await report()).read('index.html');
-    expect(page.match(/<svg class="plot-[0-9a-f]+"/g)).toHaveLength(3);
+    expect(page.match(/<svg class="plot-[0-9a-f]+"/g)).toHaveLength(4);
     const pairs = page.match(/<div class="pair"><figure class="chart">[\s\S]*?<\/figure>\n<table/g);
-    expect(pairs).toHaveLength(3);
+    expect(pairs).toHaveLength(4);
+  });
+
+  it('shows every cohort in the graduation table, a rate only for finished ones', async () => {
+    const page = (await report()).read('index.html');
+    const section = page.match(/<section id="graduation">[\s\S]*?<\/section>/)?.[0] ?? '';
+    const rows = [...section.matchAll(/<tr><th scope="row">([^<]+)<\/th>(.*?)<\/tr>/g)]
+      .map(([, name, cells]) => [name, ...[...(cells ?? '').matchAll(/<td[^>]*>([^<]*)<\/td>/g)]
+        .map((match) => match[1])]);
+    expect(rows).toEqual([
+      ['初中 2020 级', '7', '4', '57.1%'],
+      ['初中 2022 级', '1', '0', '未满年限'],
+      ['初中 2023 级', '2', '0', '未满年限'],
+      ['高中 2021 级', '3', '0', '未满年限'],
+      ['高中 2022 级', '3', '0', '未满年限'],
+    ]);
   });
 
   it('is written in Chinese by default, with CJK fonts first in the font stack', async () => {

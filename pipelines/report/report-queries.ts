@@ -6,7 +6,7 @@ import { readSql } from '../common/sql-files.js';
 import type { Warehouse } from '../common/warehouse.js';
 import { maskFlag } from '../../reports/masking.js';
 import type {
-  DataQualityRow, EnrollmentRow, FlagRow, Locale, ReportData, TransferRow,
+  DataQualityRow, EnrollmentRow, FlagRow, GraduationRow, Locale, ReportData, TransferRow,
 } from '../../reports/report-rows.js';
 import type { ReportScope } from './report-scope.js';
 
@@ -30,6 +30,7 @@ export async function readReportData(warehouse: Warehouse, spec: ReadReportSpec)
     locale,
     masked: !unmask,
     enrollment: await readQuery<EnrollmentRow>(warehouse, 'report_enrollment', params),
+    graduation: await readQuery<GraduationRow>(warehouse, 'report_graduation', params),
     transfers: await readQuery<TransferRow>(warehouse, 'report_transfers', params),
     flags: unmask ? flags : flags.map(maskFlag),
     dataQuality: await readQuery<DataQualityRow>(warehouse, 'report_data_quality', params),

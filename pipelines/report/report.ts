@@ -1,4 +1,4 @@
-// The report stage: reads the scoped rows from the warehouse, writes the four CSVs of
+// The report stage: reads the scoped rows from the warehouse, writes the five CSVs of
 // outputs.md §3 and the index.html page beside them. Every file goes through a temporary name,
 // so a failed run leaves the previous report whole; the page is written last.
 
@@ -10,7 +10,8 @@ import { writeCsv } from '../../reports/csv.js';
 import { writeOutputFile } from '../../reports/output-file.js';
 import { renderPage } from '../../reports/page.js';
 import {
-  CSV_NAMES, DATA_QUALITY_COLUMNS, ENROLLMENT_COLUMNS, FLAG_COLUMNS, TRANSFER_COLUMNS,
+  CSV_NAMES, DATA_QUALITY_COLUMNS, ENROLLMENT_COLUMNS, FLAG_COLUMNS, GRADUATION_COLUMNS,
+  TRANSFER_COLUMNS,
   type Locale, type ReportData,
 } from '../../reports/report-rows.js';
 import { readReportData } from './report-queries.js';
@@ -59,6 +60,7 @@ async function writeCsvFiles(out: string, data: ReportData, logger: Logger): Pro
   };
   return [
     await write(CSV_NAMES.enrollment, ENROLLMENT_COLUMNS, data.enrollment),
+    await write(CSV_NAMES.graduation, GRADUATION_COLUMNS, data.graduation),
     await write(CSV_NAMES.transfers, TRANSFER_COLUMNS, data.transfers),
     await write(CSV_NAMES.flags, FLAG_COLUMNS, data.flags),
     await write(CSV_NAMES.dataQuality, DATA_QUALITY_COLUMNS, data.dataQuality),

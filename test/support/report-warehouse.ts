@@ -1,6 +1,7 @@
 // A small hand-made warehouse for the report tests: schools in Henan (41) and Hainan (46) plus
 // one school missing from the registry, rosters on two snapshot dates, transfers either side of
-// 1 September, flags of every severity, and ingest files with quarantined rows.
+// 1 September, flags of every severity, and ingest files with quarantined rows. School B also has
+// older snapshots (before its latest) holding a finished junior cohort for the graduation report.
 
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,6 +19,43 @@ const SCHOOLS: Values[] = [
   { school_code: A, school_name: '郑州市第一中学', region_code: '410105', province_code: '41' },
   { school_code: B, school_name: '郑州市第三中学', region_code: '410102', province_code: '41' },
   { school_code: C, school_name: '海口市第一中学', region_code: '460106', province_code: '46' },
+];
+
+// B's junior cohort of 2020 (entered grade 7 in 2020-2021; normal end 2023-08-31). J1, J2 and J9
+// graduate on time (events), J6 transferred in to grade 8 and graduated (roster status), J3 died,
+// J4 went abroad, J5 repeats, J7 graduates late (2023-09-10) and J8 withdrew.
+const J = (n: number) => `G4101022008010${n}100${n}`;
+const JUNIOR_2020: [string, string, number, string][] = [
+  ['2020-09-15', J(1), 7, 'studying'],
+  ['2020-09-15', J(2), 7, 'studying'],
+  ['2022-09-15', J(2), 9, 'studying'],
+  ['2020-09-15', J(3), 7, 'studying'],
+  ['2020-09-15', J(4), 7, 'studying'],
+  ['2021-09-15', J(4), 8, 'abroad'],
+  ['2020-09-15', J(5), 7, 'studying'],
+  ['2021-09-15', J(5), 7, 'studying'],
+  ['2022-09-15', J(5), 8, 'studying'],
+  ['2021-09-15', J(6), 8, 'studying'],
+  ['2023-06-20', J(6), 9, 'graduated'],
+  ['2020-09-15', J(7), 7, 'studying'],
+  ['2020-09-15', J(8), 7, 'studying'],
+  ['2021-09-15', J(8), 8, 'suspended'],
+  ['2022-09-15', J(8), 9, 'withdrawn'],
+  ['2020-09-15', J(9), 7, 'studying'],
+  ['2022-09-15', J(9), 9, 'studying'],
+];
+
+function event(id: string, no: string, type: string, date: string, status: string): Values {
+  return { event_id: id, student_no: no, school_code: B, event_type: type, event_date: date,
+    status, is_inferred: false };
+}
+
+const EVENTS: Values[] = [
+  event('e1', J(1), 'graduation', '2023-06-30', 'graduated'),
+  event('e2', J(2), 'graduation', '2023-06-30', 'graduated'),
+  event('e3', J(3), 'death', '2021-05-10', 'deceased'),
+  event('e7', J(7), 'graduation', '2023-09-10', 'graduated'),
+  event('e9', J(9), 'graduation', '2023-07-01', 'graduated'),
 ];
 
 function roster(school: string, date: string, no: string, sex: string, grade: number,
@@ -44,6 +82,7 @@ const ROSTER: Values[] = [
   roster(C, '2024-03-01', 'G460106200801060101', 'F', 11, 'studying'),
   roster(C, '2024-03-01', 'G460106200801070112', 'M', 11, 'studying'),
   roster(X, '2024-02-01', 'L410105201501018888', 'F', 3, 'studying'),
+  ...JUNIOR_2020.map(([date, no, grade, status]) => roster(B, date, no, 'F', grade, status)),
 ].map((row, index) => ({ file_id: 'f000', line_no: index + 2, name: '学生', ...row }));
 
 function transfer(no: string, from: string, to: string, date: string, scope: string): Values {
@@ -128,6 +167,7 @@ export async function openFixtureWarehouse() {
   await insertRows(warehouse, 'school', SCHOOLS);
   await insertRows(warehouse, 'roster_row', ROSTER);
   await insertRows(warehouse, 'transfer', TRANSFERS);
+  await insertRows(warehouse, 'status_event', EVENTS);
   await insertRows(warehouse, 'flag', FLAGS);
   await insertRows(warehouse, 'ingest_file', FILES);
   await insertRows(warehouse, 'quarantine', QUARANTINE);
