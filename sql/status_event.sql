@@ -74,12 +74,40 @@ stay_starts AS (
         PARTITION BY g.student_no, g.school_code, g.start_date ORDER BY r.file_id, r.line_no) = 1
 ),
 
+-- A stay in a stage's last grade (9, 12) that ended with the person still registered, no change
+-- recorded, while the school's rosters of the next school year no longer list them and no later
+-- stay in the same stage exists: the person graduated (many systems export 毕业 in no change log). Dated 1 July of that school year, the
+-- usual graduation, or the day after the last snapshot if that is later.
+stay_graduations AS (
+    SELECT
+        g.student_no, g.school_code, 'graduation' AS event_type,
+        greatest(make_date(school_year_of(g.end_date) + 1, 7, 1), g.end_date + 1) AS event_date,
+        NULL::DATE AS filed_date, 'graduated' AS status, true AS is_inferred, r.file_id, r.line_no
+    FROM registration AS g
+    JOIN status_code AS c ON c.key = g.end_status AND c.registered
+    JOIN roster AS r ON r.student_no = g.student_no AND r.school_code = g.school_code
+        AND r.snapshot_date = g.end_date
+    WHERE ((g.stage = 'junior' AND g.last_grade = 9) OR (g.stage = 'senior' AND g.last_grade = 12))
+        AND EXISTS (
+            SELECT 1 FROM roster_row AS later
+            WHERE later.school_code = g.school_code
+                AND school_year_of(later.snapshot_date) = school_year_of(g.end_date) + 1)
+        AND NOT EXISTS (
+            SELECT 1 FROM registration AS next
+            WHERE next.student_no = g.student_no AND next.stage = g.stage
+                AND next.start_date > g.end_date)
+    QUALIFY row_number() OVER (
+        PARTITION BY g.student_no, g.school_code, g.end_date ORDER BY r.file_id, r.line_no) = 1
+),
+
 events AS (
     SELECT * FROM recorded
     UNION ALL
     SELECT * FROM inferred
     UNION ALL
     SELECT * FROM stay_starts
+    UNION ALL
+    SELECT * FROM stay_graduations
 )
 
 SELECT
